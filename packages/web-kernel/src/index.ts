@@ -1,0 +1,49 @@
+/**
+ * @mutua/web-kernel: the web shell's public API. Modules import only from here.
+ * @module
+ */
+
+export { type Connection, connectionFields } from './api/connection';
+export { apiHeaders, configureApi, type FieldProblem, fetchJson, fieldError, GqlError, gql } from './api/http';
+export { type ConnectionState, useConnection } from './api/use-connection';
+export { type AuthApi, AuthProvider, useAuth } from './auth/AuthProvider';
+export { type AuthStore, createAuthStore } from './auth/auth-store';
+export { ME_FIELDS, type Me, userHasRight } from './auth/me';
+export { ContributionBoundary, type ContributionBoundaryProps } from './contributions/ContributionBoundary';
+export {
+  ContributionSlot,
+  ContributionsProvider,
+  useContributionEntries,
+  useContributions,
+  useModuleConfig,
+} from './contributions/ContributionsProvider';
+export {
+  type ContributionEntry,
+  type ContributionRegistry,
+  createContributionRegistry,
+} from './contributions/contribution-registry';
+export { homePanels, type MenuGroup, type MenuItem, mainMenu, menuGroups } from './contributions/core-points';
+export { type Contribution, contribute, definePoint, type PointRef } from './contributions/define-point';
+export {
+  defineWebModule,
+  type WebMessages,
+  type WebModule,
+  type WebModuleInput,
+  type WebRoute,
+} from './contributions/define-web-module';
+export { createI18n, type Language, languageNames, languages } from './i18n/create-i18n';
+export { isJobFinished, type Job, useJob } from './jobs/use-job';
+export { LinkButton, RouterLink, useGo, useRouteParams } from './router/navigation';
+export { diffFields, type FieldChange } from './ui/audit-diff';
+export { ConfirmDialog, type ConfirmDialogProps } from './ui/ConfirmDialog';
+export { type DataColumn, DataTable, type DataTableProps } from './ui/DataTable';
+export { ErrorAlert } from './ui/ErrorAlert';
+export { FormGrid } from './ui/FormGrid';
+export { type AuditEntry, HistoryPanel } from './ui/HistoryPanel';
+export { NumberInput, type NumberInputProps } from './ui/NumberInput';
+export { PageHeader, type PageHeaderProps } from './ui/PageHeader';
+export { ProgressBar } from './ui/ProgressBar';
+export { SearchFilters, type SearchFiltersProps } from './ui/SearchFilters';
+export { SelectInput, type SelectInputProps, type SelectOption } from './ui/SelectInput';
+export { TextInput, type TextInputProps } from './ui/TextInput';
+export { usePageTitle } from './ui/use-page-title';
