@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import type { Db } from '../db.js';
+import { kernelSetting } from './tables.js';
+
+export const TOKEN_TTL_SECONDS = 8 * 3600;
+
+/** Signs and verifies session tokens (HS256) with a secret kept in the database, shared by a cluster. */
+export class TokenService {
+  private constructor(private readonly key: Uint8Array) {}
+
+  static async open(db: Db): Promise<TokenService> {
+    const env = process.env.MUTUA_JWT_SECRET;
+    if (env) return new TokenService(new TextEncoder().encode(env));
+    await db
+      .insert(kernelSetting)
+      .values({ key: 'jwt.secret', value: randomBytes(48).toString('base64url') })
+      .onConflictDoNothing();
+    const rows = await db.select().from(kernelSetting);
+    const secret = rows.find((r) => r.key === 'jwt.secret')!.value;
+    return new TokenService(new TextEncoder().encode(secret));
+  }
+
+  sign(userId: string, username: string): Promise<string> {
+    return new SignJWT({ username })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(userId)
+      .setIssuedAt()
+      .setJti(randomBytes(9).toString('base64url'))
+      .setExpirationTime(`${TOKEN_TTL_SECONDS}s`)
+      .sign(this.key);
+  }
+
+  /** The user id of a valid token, or null. */
+  async verify(token: string): Promise<string | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+      return payload.sub ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+
+/** The one query type every module uses: the same code runs on PGlite and on PostgreSQL. */
+// biome-ignore lint/suspicious/noExplicitAny: drizzle's schema generic is irrelevant; modules pass their tables explicitly
+export type Db = PgDatabase<PgQueryResultHKT, any>;
+export type DbKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; when unset, embedded PGlite in `dataDir` is used. */
+  url?: string | undefined;
+  /** Folder for PGlite (default `./data`); `memory://` for an in-memory database. */
+  dataDir?: string | undefined;
+  poolSize?: number;
+}
+
+// numeric → string (exact money); int8 → string (counts can exceed 2^53 only in theory, callers convert).
+pg.types.setTypeParser(1700, (v) => v);
+
+export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // Fail fast with a clear message instead of on the first query.
+    const client = await pool.connect();
+    client.release();
+    return { db: drizzleNodePg({ client: pool }) as unknown as Db, kind: 'postgres', close: () => pool.end() };
+  }
+  const dir = opts.dataDir ?? './data';
+  let target = dir;
+  if (!dir.startsWith('memory://')) {
+    target = path.resolve(dir, 'pglite');
+    mkdirSync(target, { recursive: true });
+  }
+  const client = await PGlite.create(target);
+  return { db: drizzlePglite({ client }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs raw SQL and returns its rows (both drivers answer `{ rows }`). */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows: T[] };
+  return res.rows;
+}

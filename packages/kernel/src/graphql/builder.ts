@@ -1,0 +1,105 @@
+import SchemaBuilder from '@pothos/core';
+import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, Kind } from 'graphql';
+import type { Ctx } from '../context.js';
+import { ForbiddenError, MutuaError, UnauthenticatedError } from '../errors.js';
+import { translate } from '../i18n.js';
+import type { Builder, FieldGuard, MutuaSchemaTypes } from '../module.js';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The one builder, with the shared scalars; modules add their types in `setup`. */
+export function createBuilder(): Builder {
+  const builder = new SchemaBuilder<MutuaSchemaTypes>({ defaultFieldNullability: false }) as unknown as Builder;
+  builder.scalarType('Date', {
+    description: 'ISO calendar date YYYY-MM-DD',
+    serialize: (v) => String(v),
+    parseValue: (v) => {
+      if (typeof v !== 'string' || !DATE_RE.test(v) || Number.isNaN(Date.parse(v))) {
+        throw new GraphQLError(`Date must be YYYY-MM-DD, got ${JSON.stringify(v)}`);
+      }
+      return v;
+    },
+    parseLiteral: (ast) => {
+      if (ast.kind !== Kind.STRING || !DATE_RE.test(ast.value)) throw new GraphQLError('Date must be YYYY-MM-DD');
+      return ast.value;
+    },
+  });
+  builder.scalarType('DateTime', {
+    serialize: (v) => (v instanceof Date ? v.toISOString() : String(v)),
+    parseValue: (v) => String(v),
+  });
+  builder.scalarType('JSON', { serialize: (v) => v, parseValue: (v) => v });
+  builder.queryType({});
+  builder.mutationType({});
+  return builder;
+}
+
+/** A MutuaError as a GraphQL error: stable code, message translated into the caller's language, field problems. */
+export function toGraphQLError(err: MutuaError, ctx: Pick<Ctx, 'locale'>): GraphQLError {
+  return new GraphQLError(translate(ctx.locale, err.key, err.params), {
+    extensions: {
+      code: err.code,
+      ...(err.problems.length
+        ? {
+            problems: err.problems.map((p) => ({
+              field: p.field,
+              message: translate(ctx.locale, p.key, { field: p.field, ...p.params }),
+            })),
+          }
+        : {}),
+    },
+  });
+}
+
+/** The guard of a root field, read from its `extensions`. */
+export function fieldGuard(extensions: Record<string, unknown> | null | undefined): FieldGuard | null {
+  if (!extensions) return null;
+  if (typeof extensions.right === 'string') return { right: extensions.right };
+  if (extensions.authenticated === true) return { authenticated: true };
+  if (extensions.public === true) return { public: true };
+  return null;
+}
+
+/**
+ * Enforces each root field's guard before its resolver runs, and maps thrown MutuaErrors (at any depth of the
+ * root resolver) to translated GraphQL errors — the one place GraphQL catches. Refuses to build a schema with an
+ * unguarded root field, naming it.
+ */
+export function guardSchema(schema: GraphQLSchema, knownRights: ReadonlySet<string>): GraphQLSchema {
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    if (!type) continue;
+    for (const field of Object.values(type.getFields())) {
+      const guard = fieldGuard(field.extensions as Record<string, unknown>);
+      if (!guard) {
+        throw new Error(
+          `GraphQL field ${type.name}.${field.name} has no guard — add extensions: { right: '<module.right>' } (or authenticated/public)`,
+        );
+      }
+      if ('right' in guard && !knownRights.has(guard.right)) {
+        throw new Error(`GraphQL field ${type.name}.${field.name} requires right '${guard.right}', which no module declares`);
+      }
+      const inner = (field.resolve ?? ((src: Record<string, unknown>) => src?.[field.name])) as GraphQLFieldResolver<
+        unknown,
+        Ctx
+      >;
+      field.resolve = async (src, args, ctx, info) => {
+        try {
+          if (!('public' in guard)) {
+            if (!ctx.user) throw new UnauthenticatedError();
+            if ('right' in guard && !ctx.user.isAdmin && !ctx.user.rights.has(guard.right)) {
+              throw new ForbiddenError(guard.right);
+            }
+          }
+          return await inner(src, args, ctx, info);
+        } catch (err) {
+          if (err instanceof MutuaError) return toGraphQLError(err, ctx);
+          if (err instanceof GraphQLError) return err;
+          ctx.logger.error({ err, field: `${type.name}.${field.name}` }, 'unexpected error in GraphQL resolver');
+          return new GraphQLError(translate(ctx.locale, 'kernel.error.internal'), { extensions: { code: 'INTERNAL' } });
+        }
+      };
+    }
+  }
+  return schema;
+}
+

@@ -1,0 +1,226 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
+import { createYoga } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { AuthUser, Ctx } from '../context.js';
+import { loadAuthUser } from '../core/auth-user.js';
+import { TOKEN_TTL_SECONDS, type TokenService } from '../core/token.js';
+import type { UserService } from '../core/user-service.js';
+import type { Database } from '../db.js';
+import { ForbiddenError, InputError, MutuaError, UnauthenticatedError } from '../errors.js';
+import type { HookBus } from '../hooks.js';
+import { type Locale, isLocale, localeFromHeader } from '../i18n.js';
+import type { ImporterDef, RouteDef } from '../module.js';
+import { sendError } from './errors.js';
+
+export const COOKIE = 'mutua_token';
+export const BODY_LIMIT = 1024 * 1024;
+export const UPLOAD_LIMIT = 50 * 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    mutua: Ctx;
+  }
+}
+
+export interface AppDeps {
+  database: Database;
+  logger: Logger;
+  schema: GraphQLSchema;
+  tokens: TokenService;
+  users: UserService;
+  routes: ReadonlyArray<RouteDef & { module: string }>;
+  importers: ReadonlyMap<string, ImporterDef>;
+  modules: ReadonlyArray<{ id: string; version: string }>;
+  hooks: HookBus;
+  webDist?: string | undefined;
+  ctxFor(user: AuthUser | null, locale?: Locale): Ctx;
+}
+
+/** The language of a request: explicit Accept-Language first (the web app sends its current one), else the user's. */
+function requestLocale(req: FastifyRequest, user: AuthUser | null): Locale {
+  const header = req.headers['accept-language'];
+  if (header) return localeFromHeader(header);
+  return user && isLocale(user.language) ? user.language : 'en';
+}
+
+export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: d.logger,
+    bodyLimit: BODY_LIMIT,
+    disableRequestLogging: true,
+    // Reject unknown fields instead of silently dropping them.
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
+
+  app.decorateRequest('mutua', null as unknown as Ctx);
+  app.addHook('onRequest', async (req) => {
+    let user: AuthUser | null = null;
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : req.cookies[COOKIE];
+    if (token) {
+      const userId = await d.tokens.verify(token);
+      if (userId) user = await loadAuthUser(d.database.db, userId);
+    }
+    req.mutua = d.ctxFor(user, requestLocale(req, user));
+  });
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+  app.setErrorHandler((err, req, reply) => sendError(err, req, reply, req.mutua?.locale ?? localeFromHeader(req.headers['accept-language'])));
+
+  // ---- health
+  app.get('/health', async () => ({
+    status: 'ok',
+    database: d.database.kind,
+    modules: d.modules.map((m) => ({ id: m.id, version: m.version })),
+    hookFailures: d.hooks.failures.length,
+  }));
+
+  // ---- auth
+  app.post(
+    '/api/auth/login',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['username', 'password'],
+          additionalProperties: false,
+          properties: { username: { type: 'string', minLength: 1, maxLength: 50 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+        },
+      },
+    },
+    async (req, reply) => {
+      const { username, password } = req.body as { username: string; password: string };
+      const { token, userId } = await d.users.login(req.mutua, username, password);
+      const user = await loadAuthUser(d.database.db, userId);
+      const ctx = d.ctxFor(user, requestLocale(req, user));
+      reply.setCookie(COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: req.protocol === 'https',
+        maxAge: TOKEN_TTL_SECONDS,
+      });
+      return { token, user: await meJson(d, ctx) };
+    },
+  );
+  app.post('/api/auth/logout', async (_req, reply) => {
+    reply.clearCookie(COOKIE, { path: '/' });
+    return { ok: true };
+  });
+  app.get('/api/auth/me', async (req) => {
+    if (!req.mutua.user) throw new UnauthenticatedError();
+    return meJson(d, req.mutua);
+  });
+
+  // ---- GraphQL
+  const yoga = createYoga<{ req: FastifyRequest }>({
+    schema: d.schema,
+    graphqlEndpoint: '/api/graphql',
+    logging: false,
+    context: ({ req }) => req.mutua,
+    maskedErrors: {
+      maskError: (error, message) => {
+        const orig = (error as { originalError?: unknown }).originalError;
+        if (orig instanceof MutuaError) return error as Error;
+        d.logger.error({ err: orig ?? error }, 'GraphQL error');
+        return new Error(message);
+      },
+    },
+  });
+  app.route({
+    url: '/api/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    handler: (req, reply) => yoga.handleNodeRequestAndResponse(req, reply, { req }),
+  });
+
+  // ---- imports (one endpoint for every module's importers)
+  app.get('/api/imports', async (req) => {
+    const ctx = req.mutua;
+    if (!ctx.user) throw new UnauthenticatedError();
+    return [...d.importers.values()]
+      .filter((i) => ctx.user!.isAdmin || ctx.user!.rights.has(i.right))
+      .map((i) => ({ id: i.id, formats: i.formats, label: i.label }));
+  });
+  app.post('/api/imports/:id', { bodyLimit: UPLOAD_LIMIT }, async (req) => {
+    const ctx = req.mutua;
+    if (!ctx.user) throw new UnauthenticatedError();
+    const { id } = req.params as { id: string };
+    const q = req.query as { dryRun?: string; format?: string };
+    const importer = d.importers.get(id);
+    if (!importer) throw InputError.fields([{ field: 'id', key: 'kernel.error.unknownImporter', params: { id } }]);
+    if (!ctx.user.isAdmin && !ctx.user.rights.has(importer.right)) throw new ForbiddenError(importer.right);
+    let content: Buffer | undefined;
+    let filename = '';
+    if (req.isMultipart()) {
+      const file = await req.file();
+      if (file) {
+        content = await file.toBuffer();
+        filename = file.filename;
+      }
+    } else if (Buffer.isBuffer(req.body)) {
+      content = req.body;
+    } else if (typeof req.body === 'string') {
+      content = Buffer.from(req.body);
+    }
+    if (!content?.length) throw InputError.fields([{ field: 'file', key: 'kernel.error.noFile' }]);
+    const format = (q.format ?? path.extname(filename).slice(1) ?? '').toLowerCase() || 'csv';
+    if (!importer.formats.includes(format)) {
+      throw InputError.fields([{ field: 'format', key: 'kernel.error.importFormat', params: { format, formats: importer.formats.join(', ') } }]);
+    }
+    return importer.run(ctx, { content, format, dryRun: q.dryRun !== 'false' });
+  });
+  app.addContentTypeParser(['text/csv', 'text/xml', 'application/xml', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
+    done(null, body),
+  );
+
+  // ---- module routes: each declares its guard; the kernel enforces it
+  for (const r of d.routes) {
+    app.route({
+      method: r.method,
+      url: `/api${r.url}`,
+      ...(r.schema ? { schema: r.schema } : {}),
+      ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
+      handler: async (req, reply) => {
+        const ctx = req.mutua;
+        if (!('public' in r.guard)) {
+          if (!ctx.user) throw new UnauthenticatedError();
+          if ('right' in r.guard && !ctx.user.isAdmin && !ctx.user.rights.has(r.guard.right)) throw new ForbiddenError(r.guard.right);
+        }
+        return r.handler(req, reply, ctx);
+      },
+    });
+  }
+
+  // ---- the web app (SPA): static files, index.html for client routes, JSON 404 for unknown API paths
+  const web = d.webDist && existsSync(path.join(d.webDist, 'index.html')) ? d.webDist : undefined;
+  if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && web && !req.url.startsWith('/api/') && !req.url.startsWith('/health')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` });
+  });
+  return app as unknown as FastifyInstance;
+}
+
+async function meJson(d: AppDeps, ctx: Ctx) {
+  const me = await d.users.me(ctx);
+  return {
+    ...me,
+    rights: [...(ctx.user?.rights ?? [])].sort(),
+    isAdmin: !!ctx.user?.isAdmin,
+    districtIds: ctx.user?.districtIds ? [...ctx.user.districtIds] : null,
+  };
+}

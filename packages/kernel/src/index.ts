@@ -1,0 +1,23 @@
+/** @mutua/kernel — the module contract and the shared machinery every module uses. */
+export * from './audit.js';
+export * from './context.js';
+export * from './db.js';
+export * from './errors.js';
+export * from './graphql/connection.js';
+export * from './graphql/idempotent.js';
+export * from './hooks.js';
+export * from './i18n.js';
+export * from './ids.js';
+export * from './module.js';
+export * from './jobs.js';
+export * from './kernel.js';
+export * from './migrate.js';
+export * from './registry.js';
+export { hashPassword, passwordProblems } from './core/password.js';
+export type { UserRow, UserInput } from './core/user-service.js';
+export { UserService } from './core/user-service.js';
+export type { RoleRow, RightInfo } from './core/role-service.js';
+export { RoleService } from './core/role-service.js';
+export { ADMIN_ROLE_BIT, SYSTEM_ROLES } from './core/system-roles.js';
+export * as coreTables from './core/tables.js';
+export { toGraphQLError, fieldGuard } from './graphql/builder.js';
