@@ -21,3 +21,4 @@ export { RoleService } from './core/role-service.js';
 export { ADMIN_ROLE_BIT, SYSTEM_ROLES } from './core/system-roles.js';
 export * as coreTables from './core/tables.js';
 export { toGraphQLError, fieldGuard } from './graphql/builder.js';
+export * from './progress-bar.js';

@@ -12,7 +12,7 @@ import { createBuilder, guardSchema } from './graphql/builder.js';
 import { HookBus } from './hooks.js';
 import { type Locale, addMessages } from './i18n.js';
 import { JobService } from './jobs.js';
-import { migrate } from './migrate.js';
+import { type MigrationSource, migrate } from './migrate.js';
 import type { ImporterDef, ModuleDefinition, RouteDef, ServiceRef, SetupContext } from './module.js';
 import { type Composition, type ModuleLoader, type ResolvedModule, loadComposition, resolveComposition } from './registry.js';
 import { buildApp } from './http/app.js';
@@ -61,6 +61,14 @@ export interface Kernel {
 
 const KERNEL_MIGRATIONS = new URL('../migrations/', import.meta.url);
 
+/** The kernel's migrations, then each module's, in dependency order. */
+export function migrationSources(resolved: readonly ResolvedModule[]): MigrationSource[] {
+  return [
+    { module: 'core', dir: KERNEL_MIGRATIONS },
+    ...resolved.flatMap((r) => (r.def.migrations ? [{ module: r.def.manifest.id, dir: r.def.migrations }] : [])),
+  ];
+}
+
 /**
  * Boots Mutua: resolves the composition (refusing bad ones), opens the database, applies every module's migrations
  * in dependency order, runs each module's `setup` (dependencies first), assembles and guards the GraphQL schema,
@@ -82,10 +90,7 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
   const database = owned ? await openDatabase(opts.database as DatabaseOptions) : (opts.database as Database);
   const { db } = database;
   try {
-    await migrate(db, [
-      { module: 'core', dir: KERNEL_MIGRATIONS },
-      ...resolved.flatMap((r) => (r.def.migrations ? [{ module: r.def.manifest.id, dir: r.def.migrations }] : [])),
-    ], (m) => logger.debug(m));
+    await migrate(db, migrationSources(resolved), (m) => logger.debug(m));
 
     const deps = new Map(resolved.map((r) => [r.def.manifest.id, new Set([...(r.def.manifest.dependsOn ?? []), ...(r.def.manifest.optionalDependsOn ?? [])])]));
     const hooks = new HookBus((listener, owner) => listener === owner || !!deps.get(listener)?.has(owner));

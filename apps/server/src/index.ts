@@ -1,0 +1,2 @@
+export { main } from './cli.js';
+export { DEMO_USERS, seedDemo } from './demo.js';
