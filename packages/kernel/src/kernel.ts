@@ -15,7 +15,7 @@ import { JobService } from './jobs.js';
 import { type MigrationSource, migrate } from './migrate.js';
 import type { ImporterDef, ModuleDefinition, RouteDef, ServiceRef, SetupContext } from './module.js';
 import { type Composition, type ModuleLoader, type ResolvedModule, loadComposition, resolveComposition } from './registry.js';
-import { buildApp } from './http/app.js';
+import { buildApp, defineImportJob } from './http/app.js';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
 
@@ -160,7 +160,9 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
     const systemCtx = (locale: Locale = 'en') => ctxFor(systemUser(), locale);
     await roles.syncSystemRoles(systemCtx());
 
+    defineImportJob(jobs, importers, database);
     const app = await buildApp({
+      jobs,
       database,
       logger,
       schema,

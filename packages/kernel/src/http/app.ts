@@ -15,6 +15,7 @@ import type { Database } from '../db.js';
 import { ForbiddenError, InputError, MutuaError, UnauthenticatedError } from '../errors.js';
 import type { HookBus } from '../hooks.js';
 import { type Locale, isLocale, localeFromHeader } from '../i18n.js';
+import type { JobService } from '../jobs.js';
 import type { ImporterDef, RouteDef } from '../module.js';
 import { sendError } from './errors.js';
 
@@ -40,6 +41,30 @@ export interface AppDeps {
   hooks: HookBus;
   webDist?: string | undefined;
   ctxFor(user: AuthUser | null, locale?: Locale): Ctx;
+  jobs: JobService;
+}
+
+export const IMPORT_JOB = 'core.import';
+
+/** The import job: runs an importer as the user who uploaded the file, reporting progress on the job row. */
+export function defineImportJob(jobs: JobService, importers: ReadonlyMap<string, ImporterDef>, db: Database): void {
+  jobs.forModule('core').define<{ importerId: string; format: string; dryRun: boolean; userId: string; content: string }>({
+    type: IMPORT_JOB,
+    maxAttempts: 1,
+    run: async (p, job) => {
+      const importer = importers.get(p.importerId);
+      if (!importer) throw new Error(`unknown importer ${p.importerId}`);
+      const user = await loadAuthUser(db.db, p.userId);
+      if (!user) throw new UnauthenticatedError();
+      const ctx = { ...job.ctx, user, locale: user.language };
+      return importer.run(ctx, {
+        content: Buffer.from(p.content, 'base64'),
+        format: p.format,
+        dryRun: p.dryRun,
+        progress: (done, total) => job.progress(done, total),
+      });
+    },
+  });
 }
 
 /** The language of a request: explicit Accept-Language first (the web app sends its current one), else the user's. */
@@ -157,7 +182,7 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     const ctx = req.mutua;
     if (!ctx.user) throw new UnauthenticatedError();
     const { id } = req.params as { id: string };
-    const q = req.query as { dryRun?: string; format?: string };
+    const q = req.query as { dryRun?: string; format?: string; async?: string };
     const importer = d.importers.get(id);
     if (!importer) throw InputError.fields([{ field: 'id', key: 'kernel.error.unknownImporter', params: { id } }]);
     if (!ctx.user.isAdmin && !ctx.user.rights.has(importer.right)) throw new ForbiddenError(importer.right);
@@ -179,7 +204,12 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     if (!importer.formats.includes(format)) {
       throw InputError.fields([{ field: 'format', key: 'kernel.error.importFormat', params: { format, formats: importer.formats.join(', ') } }]);
     }
-    return importer.run(ctx, { content, format, dryRun: q.dryRun !== 'false' });
+    const dryRun = q.dryRun !== 'false';
+    if (q.async === 'true') {
+      // Large files: run as a job so the UI shows a progress bar (GraphQL `job(id)`) and nothing times out.
+      return d.jobs.enqueue(ctx, IMPORT_JOB, { importerId: id, format, dryRun, userId: ctx.user.id, content: content.toString('base64') });
+    }
+    return importer.run(ctx, { content, format, dryRun });
   });
   app.addContentTypeParser(['text/csv', 'text/xml', 'application/xml', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
     done(null, body),
