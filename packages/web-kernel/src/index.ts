@@ -6,6 +6,14 @@
 export { type Connection, connectionFields } from './api/connection';
 export { apiHeaders, configureApi, type FieldProblem, fetchJson, fieldError, GqlError, gql } from './api/http';
 export { type ConnectionState, useConnection } from './api/use-connection';
+export {
+  type CreateMutuaAppInput,
+  createMutuaApp,
+  type MutuaAppParts,
+  type WebComposition,
+} from './app/create-mutua-app';
+export { MutuaApp, MutuaProviders } from './app/MutuaApp';
+export { theme } from './app/theme';
 export { type AuthApi, AuthProvider, useAuth } from './auth/AuthProvider';
 export { type AuthStore, createAuthStore } from './auth/auth-store';
 export { ME_FIELDS, type Me, userHasRight } from './auth/me';
@@ -31,9 +39,18 @@ export {
   type WebModuleInput,
   type WebRoute,
 } from './contributions/define-web-module';
+export { LoginForm } from './core/auth/LoginPage';
+export { coreWebModule } from './core/core-web-module';
 export { createI18n, type Language, languageNames, languages } from './i18n/create-i18n';
 export { isJobFinished, type Job, useJob } from './jobs/use-job';
+export { type AppRouter, createAppRouter, type RouterContext } from './router/create-app-router';
 export { LinkButton, RouterLink, useGo, useRouteParams } from './router/navigation';
+export { AppShell } from './shell/AppShell';
+export { ForbiddenPage } from './shell/ForbiddenPage';
+export { LanguageSwitch, useLanguage } from './shell/LanguageSwitch';
+export { MainMenu } from './shell/MainMenu';
+export { NotFoundPage } from './shell/NotFoundPage';
+export { visibleMenu } from './shell/visible-menu';
 export { diffFields, type FieldChange } from './ui/audit-diff';
 export { ConfirmDialog, type ConfirmDialogProps } from './ui/ConfirmDialog';
 export { type DataColumn, DataTable, type DataTableProps } from './ui/DataTable';
