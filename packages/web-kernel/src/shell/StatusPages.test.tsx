@@ -1,0 +1,38 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { defineWebModule } from '../contributions/define-web-module';
+import { renderApp, testUser } from '../testing/render-app';
+
+describe('404 and forbidden pages', () => {
+  it('shows a 404 page inside the shell for an unknown route', async () => {
+    renderApp({ user: testUser(), path: '/no/such/page' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
+    expect(screen.getByRole('banner')).toBeTruthy();
+    expect(screen.getByRole('main')).toBeTruthy();
+  });
+
+  it('shows a standalone 404 page when logged out', async () => {
+    renderApp({ path: '/no/such/page' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
+    expect(screen.queryByRole('banner')).toBeNull();
+  });
+
+  it('shows the forbidden page for a route whose right the user lacks', async () => {
+    const mod = defineWebModule({
+      id: 'claim',
+      routes: [{ path: '/claims', component: () => <p>secret claims</p>, right: 'claim.search' }],
+    });
+    renderApp({ modules: [mod], user: testUser({ rights: [] }), path: '/claims' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Access denied' })).toBeTruthy();
+    expect(screen.queryByText('secret claims')).toBeNull();
+  });
+
+  it('lets an administrator through every right', async () => {
+    const mod = defineWebModule({
+      id: 'claim',
+      routes: [{ path: '/claims', component: () => <p>secret claims</p>, right: 'claim.search' }],
+    });
+    renderApp({ modules: [mod], user: testUser({ isAdmin: true }), path: '/claims' });
+    expect(await screen.findByText('secret claims')).toBeTruthy();
+  });
+});
