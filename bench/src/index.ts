@@ -1,0 +1,2 @@
+/** Benchmark harness (placeholder signature; implemented in run.ts). */
+export { runBenchmarks } from './run.js';
