@@ -43,7 +43,24 @@ export function countrySize(insurees: number) {
 }
 
 // Syllables of Hausa/Zarma-sounding place names (Niger-style); combined, they read like real villages.
-const HEADS = ['Ta', 'Do', 'Ga', 'Kon', 'Bir', 'Ma', 'Tes', 'Kol', 'Fi', 'Say', 'Zin', 'Ban', 'Kio', 'Tom', 'Ba', 'Dan'];
+const HEADS = [
+  'Ta',
+  'Do',
+  'Ga',
+  'Kon',
+  'Bir',
+  'Ma',
+  'Tes',
+  'Kol',
+  'Fi',
+  'Say',
+  'Zin',
+  'Ban',
+  'Kio',
+  'Tom',
+  'Ba',
+  'Dan',
+];
 const TAILS = ['houa', 'sso', 'ya', 'ni', 'radi', 'sa', 'lo', 'lingué', 'ré', 'der', 'gou', 'ta', 'bo', 'gagi', 'kari'];
 const PREFIXES = ['', '', '', 'Sabon ', 'Dogon ', 'Gidan ', 'Koira ', 'Tounga '];
 

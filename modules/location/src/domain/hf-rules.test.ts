@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { catchmentPopulation, checkCatchments, checkContractDates, checkHealthFacility } from './hf-rules.js';
-import { CARE_TYPES, HF_LEVELS, HF_STATUSES, HF_SUB_LEVELS, type HealthFacilityInput, LEGAL_FORMS } from './types.js';
+import { CARE_TYPES, type HealthFacilityInput, HF_LEVELS, HF_STATUSES, HF_SUB_LEVELS, LEGAL_FORMS } from './types.js';
 
 const OPTS = { contractDatesMandatory: false };
 const isoDate = fc
@@ -67,7 +67,10 @@ describe('contract dates', () => {
         if (a === b) return;
         const [s, e] = a < b ? [a, b] : [b, a];
         assert.deepEqual(checkContractDates(s, e, true), []);
-        assert.deepEqual(checkContractDates(e, s, false).map((p) => p.key), ['location.error.contractOrder']);
+        assert.deepEqual(
+          checkContractDates(e, s, false).map((p) => p.key),
+          ['location.error.contractOrder'],
+        );
       }),
     );
     assert.deepEqual(checkContractDates(null, null, false), []);
@@ -113,7 +116,10 @@ describe('catchments', () => {
           assert.ok(served <= pop * catchments.length);
           // 100 % of each village is exactly the villages' total.
           const full = catchments.map((c) => ({ ...c, percentage: 100 }));
-          assert.equal(catchmentPopulation(full, () => pop), pop * catchments.length);
+          assert.equal(
+            catchmentPopulation(full, () => pop),
+            pop * catchments.length,
+          );
         },
       ),
     );

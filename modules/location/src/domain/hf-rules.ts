@@ -2,10 +2,10 @@ import { checkCode, checkEnum, checkText, clean, EMAIL_RE, isIsoDate } from './t
 import {
   CARE_TYPES,
   type Catchment,
+  type HealthFacilityInput,
   HF_LEVELS,
   HF_STATUSES,
   HF_SUB_LEVELS,
-  type HealthFacilityInput,
   LEGAL_FORMS,
   type Problem,
 } from './types.js';
@@ -32,7 +32,8 @@ export function checkHealthFacility(input: HealthFacilityInput, opts: { contract
   checkText(p, 'fax', input.fax, 50, false);
   checkText(p, 'email', input.email, 50, false);
   const email = clean(input.email);
-  if (email !== null && email.length <= 50 && !EMAIL_RE.test(email)) p.push({ field: 'email', key: 'location.error.email' });
+  if (email !== null && email.length <= 50 && !EMAIL_RE.test(email))
+    p.push({ field: 'email', key: 'location.error.email' });
   p.push(...checkContractDates(input.contractStartDate, input.contractEndDate, opts.contractDatesMandatory));
   p.push(...checkCatchments(input.catchments ?? []));
   return p;
@@ -52,7 +53,11 @@ export function checkContractDates(
   if (p.length) return p;
   if (s === null && e === null) {
     if (mandatory) {
-      p.push({ field: 'contractStartDate', key: 'location.error.required', params: { field: 'location.field.contractStartDate' } });
+      p.push({
+        field: 'contractStartDate',
+        key: 'location.error.required',
+        params: { field: 'location.field.contractStartDate' },
+      });
     }
     return p;
   }

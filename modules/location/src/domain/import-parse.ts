@@ -35,7 +35,10 @@ export function readCsv(text: string, columns: readonly string[], required: read
     rows = parseCsv(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (err) {
     const line = (err as { lines?: number }).lines ?? 1;
-    return { records: [], errors: [{ row: line, key: 'location.error.csvMalformed', params: { detail: String(err) } }] };
+    return {
+      records: [],
+      errors: [{ row: line, key: 'location.error.csvMalformed', params: { detail: String(err) } }],
+    };
   }
   const head = rows[0];
   if (!head) return { records: [], errors: [{ row: 1, key: 'location.error.emptyFile' }] };

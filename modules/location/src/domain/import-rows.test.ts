@@ -35,7 +35,12 @@ describe('location CSV', () => {
 
   it('reports a missing required column on row 1', () => {
     const file = readLocCsv('type,name\nR,Tahoua\n');
-    assert.deepEqual(file.errors[0], { row: 1, field: 'code', key: 'location.error.missingColumn', params: { column: 'code' } });
+    assert.deepEqual(file.errors[0], {
+      row: 1,
+      field: 'code',
+      key: 'location.error.missingColumn',
+      params: { column: 'code' },
+    });
   });
 
   it('lists each bad row with its field', () => {
@@ -75,20 +80,21 @@ describe('location CSV', () => {
   });
 
   it('never reports a problem for a generated valid tree, and orders parents first', () => {
-    const tree = fc
-      .array(fc.nat(), { minLength: 1, maxLength: 30 })
-      .map((picks) => {
-        const rows = [{ type: 'R', code: 'C0', parentCode: '' }];
-        picks.forEach((p, i) => {
-          const candidates = rows.filter((r) => r.type !== 'V');
-          const parent = candidates[p % candidates.length]!;
-          rows.push({ type: LEVELS[LEVELS.indexOf(parent.type) + 1]!, code: `C${i + 1}`, parentCode: parent.code });
-        });
-        return rows.reverse();
+    const tree = fc.array(fc.nat(), { minLength: 1, maxLength: 30 }).map((picks) => {
+      const rows = [{ type: 'R', code: 'C0', parentCode: '' }];
+      picks.forEach((p, i) => {
+        const candidates = rows.filter((r) => r.type !== 'V');
+        const parent = candidates[p % candidates.length]!;
+        rows.push({ type: LEVELS[LEVELS.indexOf(parent.type) + 1]!, code: `C${i + 1}`, parentCode: parent.code });
       });
+      return rows.reverse();
+    });
     fc.assert(
       fc.property(tree, (rows) => {
-        const csv = ['type,code,name,parentCode', ...rows.map((r) => `${r.type},${r.code},Name ${r.code},${r.parentCode}`)];
+        const csv = [
+          'type,code,name,parentCode',
+          ...rows.map((r) => `${r.type},${r.code},Name ${r.code},${r.parentCode}`),
+        ];
         const file = readLocCsv(csv.join('\n'));
         const checked = checkLocationRows(file.records, LEVELS);
         assert.deepEqual(checked.errors, []);
@@ -140,7 +146,9 @@ describe('location XML (openIMIS register layout)', () => {
 });
 
 describe('health facility imports', () => {
-  const hfXml = (root: string) => `<${root}><HealthFacility><Code>HF1101</Code><Name>CSI Galmi</Name><LegalForm>G</LegalForm>
+  const hfXml = (
+    root: string,
+  ) => `<${root}><HealthFacility><Code>HF1101</Code><Name>CSI Galmi</Name><LegalForm>G</LegalForm>
     <Level>C</Level><SubLevel>N</SubLevel><CareType>B</CareType><DistrictCode>R1D1</DistrictCode><Email>csi@sante.ne</Email>
     <AccountCode>411</AccountCode><ItemPriceListName>ignored</ItemPriceListName></HealthFacility></${root}>`;
 

@@ -86,15 +86,25 @@ export function checkLocationRows(
     const top = level === 0;
     const parentType = level > 0 ? levels[level - 1]! : null;
     const { problems } = checkLocation(row, levels, parentType);
-    if (!row.type) problems.push({ field: 'type', key: 'location.error.required', params: { field: 'location.field.type' } });
+    if (!row.type)
+      problems.push({ field: 'type', key: 'location.error.required', params: { field: 'location.field.type' } });
     if (top && row.parentCode) problems.push({ field: 'parentCode', key: 'location.error.topLevelParent' });
     if (level > 0 && !row.parentCode) {
-      problems.push({ field: 'parentCode', key: 'location.error.required', params: { field: 'location.field.parentCode' } });
+      problems.push({
+        field: 'parentCode',
+        key: 'location.error.required',
+        params: { field: 'location.field.parentCode' },
+      });
     }
     errors.push(...toRowErrors(rec.row, problems));
     const first = byCode.get(row.code);
     if (first) {
-      errors.push({ row: rec.row, field: 'code', key: 'location.error.duplicateInFile', params: { code: row.code, first: first.row } });
+      errors.push({
+        row: rec.row,
+        field: 'code',
+        key: 'location.error.duplicateInFile',
+        params: { code: row.code, first: first.row },
+      });
     } else if (row.code) {
       byCode.set(row.code, row);
     }
@@ -147,12 +157,19 @@ export function checkHfRows(records: readonly RawRecord[]): { rows: HfRow[]; err
       status: v.status ?? null,
     };
     // Imports carry no contract dates, so the mandatory-dates rule is the form's business, not the register's.
-    const problems = checkHealthFacility({ ...row, locationId: row.districtCode }, { contractDatesMandatory: false })
-      .map((p) => (p.field === 'locationId' ? { ...p, field: 'districtCode' } : p));
+    const problems = checkHealthFacility(
+      { ...row, locationId: row.districtCode },
+      { contractDatesMandatory: false },
+    ).map((p) => (p.field === 'locationId' ? { ...p, field: 'districtCode' } : p));
     errors.push(...toRowErrors(rec.row, problems));
     const first = seen.get(row.code);
     if (first !== undefined) {
-      errors.push({ row: rec.row, field: 'code', key: 'location.error.duplicateInFile', params: { code: row.code, first } });
+      errors.push({
+        row: rec.row,
+        field: 'code',
+        key: 'location.error.duplicateInFile',
+        params: { code: row.code, first },
+      });
     } else if (row.code) {
       seen.set(row.code, rec.row);
     }

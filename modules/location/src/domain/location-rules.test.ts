@@ -59,7 +59,7 @@ const subtreeArb = fc
   .array(fc.nat(), { maxLength: 12 })
   .map((parents) => {
     const depth = [0];
-    parents.forEach((p, i) => depth.push(depth[p % (i + 1)]! + 1));
+    for (const [i, p] of parents.entries()) depth.push(depth[p % (i + 1)]! + 1);
     return depth.map((d, i) => ({ id: `n${i}`, depth: d, parent: i === 0 ? -1 : parents[i - 1]! % i }));
   })
   .filter((nodes) => nodes.every((n) => n.depth < LEVELS.length));
@@ -67,30 +67,35 @@ const subtreeArb = fc
 describe('re-typing on move', () => {
   it('keeps every child exactly one level under its parent, wherever the subtree lands', () => {
     fc.assert(
-      fc.property(subtreeArb, fc.integer({ min: 0, max: 3 }), fc.constantFrom(null, 'R', 'D', 'W', 'V'), (nodes, from, target) => {
-        const typed = nodes
-          .filter((n) => from + n.depth < LEVELS.length)
-          .map((n) => ({ id: n.id, type: LEVELS[from + n.depth]!, depth: n.depth, parent: n.parent }));
-        if (typed.length !== nodes.length) return;
-        const { changes, problem } = retype(typed, target, LEVELS);
-        const top = target === null ? 0 : levelOf(target, LEVELS) + 1;
-        const deepest = Math.max(...typed.map((n) => n.depth));
-        if (top + deepest >= LEVELS.length) {
-          assert.equal(problem?.key, 'location.error.moveTooDeep');
-          return;
-        }
-        assert.equal(problem, undefined);
-        const after = new Map(typed.map((n) => [n.id, n.type]));
-        for (const c of changes) after.set(c.id, c.to);
-        assert.equal(after.get('n0'), childType(target, LEVELS));
-        for (const n of typed) {
-          if (n.parent < 0) continue;
-          const parentLevel = levelOf(after.get(`n${n.parent}`)!, LEVELS);
-          assert.equal(levelOf(after.get(n.id)!, LEVELS), parentLevel + 1);
-        }
-        // Moving to the level it already has changes nothing.
-        if (top === from) assert.equal(changes.length, 0);
-      }),
+      fc.property(
+        subtreeArb,
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(null, 'R', 'D', 'W', 'V'),
+        (nodes, from, target) => {
+          const typed = nodes
+            .filter((n) => from + n.depth < LEVELS.length)
+            .map((n) => ({ id: n.id, type: LEVELS[from + n.depth]!, depth: n.depth, parent: n.parent }));
+          if (typed.length !== nodes.length) return;
+          const { changes, problem } = retype(typed, target, LEVELS);
+          const top = target === null ? 0 : levelOf(target, LEVELS) + 1;
+          const deepest = Math.max(...typed.map((n) => n.depth));
+          if (top + deepest >= LEVELS.length) {
+            assert.equal(problem?.key, 'location.error.moveTooDeep');
+            return;
+          }
+          assert.equal(problem, undefined);
+          const after = new Map(typed.map((n) => [n.id, n.type]));
+          for (const c of changes) after.set(c.id, c.to);
+          assert.equal(after.get('n0'), childType(target, LEVELS));
+          for (const n of typed) {
+            if (n.parent < 0) continue;
+            const parentLevel = levelOf(after.get(`n${n.parent}`)!, LEVELS);
+            assert.equal(levelOf(after.get(n.id)!, LEVELS), parentLevel + 1);
+          }
+          // Moving to the level it already has changes nothing.
+          if (top === from) assert.equal(changes.length, 0);
+        },
+      ),
     );
   });
 
@@ -119,7 +124,10 @@ describe('re-typing on move', () => {
 describe('deleting with children kept', () => {
   it('needs a new parent at the same level as the deleted location', () => {
     assert.equal(checkChildrenTarget({ id: 'a', type: 'D' }, { id: 'b', type: 'D' }), undefined);
-    assert.equal(checkChildrenTarget({ id: 'a', type: 'D' }, { id: 'b', type: 'R' })?.key, 'location.error.newParentLevel');
+    assert.equal(
+      checkChildrenTarget({ id: 'a', type: 'D' }, { id: 'b', type: 'R' })?.key,
+      'location.error.newParentLevel',
+    );
     assert.equal(checkChildrenTarget({ id: 'a', type: 'D' }, undefined)?.key, 'location.error.parentNotFound');
   });
 });

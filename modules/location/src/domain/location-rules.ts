@@ -58,7 +58,11 @@ export function checkLocation(
   if (given !== null && given !== expected) {
     // A top-level location has no parent; every other level needs the level just above it.
     const key = parentType === null ? 'location.error.parentRequired' : 'location.error.typeUnderParent';
-    problems.push({ field: parentType === null ? 'parentId' : 'type', key, params: { type: given, expected, parentType } });
+    problems.push({
+      field: parentType === null ? 'parentId' : 'type',
+      key,
+      params: { type: given, expected, parentType },
+    });
     return { problems, type: undefined };
   }
   return { problems, type: expected };

@@ -17,7 +17,8 @@ export function checkText(
 ): void {
   const v = clean(value);
   if (v === null) {
-    if (required) problems.push({ field, key: 'location.error.required', params: { field: `location.field.${field}` } });
+    if (required)
+      problems.push({ field, key: 'location.error.required', params: { field: `location.field.${field}` } });
     return;
   }
   if (v.length > max) problems.push({ field, key: 'location.error.tooLong', params: { max } });
@@ -42,10 +43,12 @@ export function checkEnum(
 ): void {
   const v = clean(value);
   if (v === null) {
-    if (required) problems.push({ field, key: 'location.error.required', params: { field: `location.field.${field}` } });
+    if (required)
+      problems.push({ field, key: 'location.error.required', params: { field: `location.field.${field}` } });
     return;
   }
-  if (!allowed.includes(v)) problems.push({ field, key: 'location.error.notAllowed', params: { allowed: allowed.join(', ') } });
+  if (!allowed.includes(v))
+    problems.push({ field, key: 'location.error.notAllowed', params: { allowed: allowed.join(', ') } });
 }
 
 /** A statistic: absent, or a whole number ≥ 0. */
