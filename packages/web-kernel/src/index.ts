@@ -50,6 +50,7 @@ export { ForbiddenPage } from './shell/ForbiddenPage';
 export { LanguageSwitch, useLanguage } from './shell/LanguageSwitch';
 export { MainMenu } from './shell/MainMenu';
 export { NotFoundPage } from './shell/NotFoundPage';
+export { StatusPage } from './shell/StatusPage';
 export { visibleMenu } from './shell/visible-menu';
 export { diffFields, type FieldChange } from './ui/audit-diff';
 export { ConfirmDialog, type ConfirmDialogProps } from './ui/ConfirmDialog';

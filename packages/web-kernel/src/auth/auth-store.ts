@@ -33,9 +33,11 @@ export function createAuthStore(initial: Me | null = null): AuthStore {
     },
     async restore() {
       try {
-        const me = await fetchJson<Me>('/api/auth/me');
-        setUser(me);
-        return me;
+        // 401 when logged out; a server may also answer 200 with null or { user: null }
+        const res = await fetchJson<Me | { user: Me | null } | null>('/api/auth/me');
+        const me = res && 'user' in res ? res.user : res;
+        setUser(me && typeof me.id === 'string' ? me : null);
+        return user;
       } catch (e) {
         if (e instanceof GqlError && (e.status === 401 || e.status === 403)) {
           setUser(null);

@@ -1,5 +1,6 @@
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { GqlError, gql } from '../api/http';
 import { useAuth } from '../auth/AuthProvider';
@@ -14,9 +15,12 @@ const CHANGE_LANGUAGE = `mutation ChangeMyLanguage($input: ChangeMyLanguageInput
 export function useLanguage(): { language: Language; setLanguage: (lng: Language) => Promise<void> } {
   const { i18n } = useTranslation();
   const { user, setUser } = useAuth();
+  const queryClient = useQueryClient();
   const language: Language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
   const setLanguage = async (lng: Language) => {
     await i18n.changeLanguage(lng);
+    // server texts (messages, right labels) in the cache are in the old language
+    void queryClient.invalidateQueries();
     if (user && user.language !== lng) {
       try {
         const res = await gql<{ changeMyLanguage: { me: Me } }>(CHANGE_LANGUAGE, { input: { language: lng } });

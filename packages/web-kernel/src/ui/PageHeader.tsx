@@ -16,7 +16,6 @@ export function PageHeader({ title, subtitle, actions }: PageHeaderProps) {
   usePageTitle(title);
   return (
     <Box
-      component="header"
       sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 2, justifyContent: 'space-between' }}
     >
       <Box>
