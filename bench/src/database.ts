@@ -28,6 +28,23 @@ export async function openBenchDatabase(url: string | undefined): Promise<BenchD
         await c.end();
       }
     };
+    /**
+     * Drops the database once our connections are gone. `pool.end()` resolves before the sockets close, and a
+     * `WITH (FORCE)` drop would then kill backends whose clients still listen — an unhandled pool error. So: a plain
+     * drop, retried while the backends exit, and FORCE only as the last resort.
+     */
+    const drop = async () => {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        try {
+          await admin(`DROP DATABASE IF EXISTS ${name}`);
+          return;
+        } catch (err) {
+          if ((err as { code?: string }).code !== '55006') throw err; // object_in_use
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    };
     await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin(`CREATE DATABASE ${name}`);
     const target = new URL(url);
@@ -36,7 +53,7 @@ export async function openBenchDatabase(url: string | undefined): Promise<BenchD
     try {
       database = await openDatabase({ url: target.toString(), poolSize: 10 });
     } catch (err) {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await drop();
       throw err;
     }
     let disposed = false;
@@ -47,7 +64,7 @@ export async function openBenchDatabase(url: string | undefined): Promise<BenchD
         if (disposed) return;
         disposed = true;
         await database.close().catch(() => {});
-        await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        await drop();
       },
     };
   }

@@ -88,20 +88,40 @@ function failures(rows: ReadonlyArray<{ module: string; name: string; error?: st
   return failed.map((r) => `\n  FAILED ${r.module} / ${r.name}: ${r.error}`).join('');
 }
 
-/** Lays out rows as aligned columns; a cell `'│'` column is a separator. */
-export function table(header: string[][], rows: string[][], align: Align[]): string {
-  const all = [...header, ...rows];
-  const widths = align.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
+/**
+ * Lays out rows as aligned columns under `columns`; `groups` puts a label above the column it starts at (spanning the
+ * following columns), e.g. `[[5, 'operation']]`.
+ */
+export function table(
+  columns: string[],
+  rows: string[][],
+  align: Align[],
+  groups: Array<[number, string]> = [],
+): string {
+  const len = (s: string) => [...s].length;
+  const widths = columns.map((c, i) => Math.max(len(c), ...rows.map((r) => len(r[i] ?? ''))));
   const line = (r: string[]) =>
     r
       .map((cell, i) => {
-        const pad = ' '.repeat(widths[i]! - [...cell].length);
+        const pad = ' '.repeat(Math.max(0, widths[i]! - len(cell)));
         return align[i] === 'r' ? pad + cell : cell + pad;
       })
       .join('  ')
       .trimEnd();
-  const rule = widths.map((w) => '─'.repeat(w)).join('──');
-  return [...header.map(line), rule, ...rows.map(line)].join('\n');
+  const out: string[] = [];
+  if (groups.length) {
+    const offsets = widths.map((_, i) => widths.slice(0, i).reduce((a, w) => a + w + 2, 0));
+    let g = '';
+    for (const [col, label] of groups) g = `${g.padEnd(offsets[col]!)}${label}`;
+    // The separators of the columns line carry on through the group line.
+    const chars = [...g.padEnd(offsets.at(-1)! + widths.at(-1)!)];
+    columns.forEach((c, i) => {
+      if (c === '│' && chars[offsets[i]!] === ' ') chars[offsets[i]!] = '│';
+    });
+    out.push(chars.join('').trimEnd());
+  }
+  out.push(line(columns), widths.map((w) => '─'.repeat(w)).join('──'), ...rows.map(line));
+  return out.join('\n');
 }
 
 export function renderHeader(r: BenchReport, opts: { insurees: number; seed: number }): string {
@@ -122,30 +142,31 @@ export function renderGeneration(gen: GenerationResult[]): string {
       : [g.module, fmtRate(g.rows), `${g.seconds.toFixed(1)} s`, fmtRate(g.rowsPerSec)],
   );
   const errs = failures(gen.map((g) => ({ ...g, name: 'generate' })));
-  return `Generation\n${table([['module', 'rows', 'time', 'rows/s']], rows, ['l', 'r', 'r', 'r'])}${errs}`;
+  return `Generation\n${table(['module', 'rows', 'time', 'rows/s'], rows, ['l', 'r', 'r', 'r'])}${errs}`;
 }
 
 export function renderBenchmarks(results: BenchmarkResult[]): string {
-  const header = [
-    ['', '', '', '', '│', 'operation', '', '', '', '│', 'bare database', '', '', '', '│', ''],
-    [
-      'module',
-      'benchmark',
-      'ops',
-      'iters',
-      '│',
-      'ops/s',
-      'p50 ms',
-      'p95 ms',
-      'p99 ms',
-      '│',
-      'ops/s',
-      'p50 ms',
-      'p95 ms',
-      'p99 ms',
-      '│',
-      'ratio',
-    ],
+  const columns = [
+    'module',
+    'benchmark',
+    'ops',
+    'iters',
+    '│',
+    'ops/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    '│',
+    'ops/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    '│',
+    'ratio',
+  ];
+  const groups: Array<[number, string]> = [
+    [5, 'operation'],
+    [10, 'bare database'],
   ];
   const rows = results.map((b) => {
     if (b.error || !b.operation || !b.baseline) {
@@ -190,13 +211,28 @@ export function renderBenchmarks(results: BenchmarkResult[]): string {
     ];
   });
   const align: Align[] = ['l', 'l', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'r'];
-  return `Benchmarks (ratio = operation ops/s ÷ bare-database ops/s)\n${table(header, rows, align)}${failures(results)}`;
+  return `Benchmarks (ratio = operation ops/s ÷ bare-database ops/s)\n${table(columns, rows, align, groups)}${failures(results)}`;
 }
 
 export function renderHttp(results: HttpResult[]): string {
-  const header = [
-    ['', '', '│', 'HTTP (autocannon)', '', '', '', '│', 'bare database', '', '', '│', ''],
-    ['endpoint', 'conns', '│', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '│', 'ops/s', 'p50 ms', 'p95 ms', '│', 'ratio'],
+  const columns = [
+    'endpoint',
+    'conns',
+    '│',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    '│',
+    'ops/s',
+    'p50 ms',
+    'p95 ms',
+    '│',
+    'ratio',
+  ];
+  const groups: Array<[number, string]> = [
+    [3, 'HTTP (autocannon)'],
+    [8, 'bare database'],
   ];
   const rows = results.map((h) =>
     h.error
@@ -218,5 +254,5 @@ export function renderHttp(results: HttpResult[]): string {
         ],
   );
   const align: Align[] = ['l', 'r', 'l', 'r', 'r', 'r', 'r', 'l', 'r', 'r', 'r', 'l', 'r'];
-  return `HTTP load\n${table(header, rows, align)}${failures(results.map((h) => ({ module: 'http', ...h })))}`;
+  return `HTTP load (autocannon; baseline: the bare query on as many concurrent loops as connections)\n${table(columns, rows, align, groups)}${failures(results.map((h) => ({ module: 'http', ...h })))}`;
 }
