@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -43,7 +44,8 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
     target = path.resolve(dir, 'pglite');
     mkdirSync(target, { recursive: true });
   }
-  const client = await PGlite.create(target);
+  // PGlite ships contrib extensions as plugins: load those the migrations create (trigram search).
+  const client = await PGlite.create(target, { extensions: { pg_trgm } });
   return { db: drizzlePglite({ client }) as unknown as Db, kind: 'pglite', close: () => client.close() };
 }
 
@@ -51,4 +53,15 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
 export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
+}
+
+/**
+ * Runs a multi-statement SQL script (a migration file). drizzle's `execute` sends PGlite an extended-protocol query,
+ * which refuses several commands; PGlite's own `exec` (simple protocol) runs them. node-postgres runs a query without
+ * parameters through the simple protocol already.
+ */
+export async function execScript(db: Db, text: string): Promise<void> {
+  const session = (db as unknown as { session?: { client?: { exec?: (q: string) => Promise<unknown> } } }).session;
+  if (typeof session?.client?.exec === 'function') await session.client.exec(text);
+  else await db.execute(sql.raw(text));
 }

@@ -46,7 +46,7 @@ describe('hook bus', () => {
     assert.ok(err instanceof RuleViolation);
     assert.equal(err.code, 'RULE_VIOLATION');
     assert.equal(err.key, 'claim.error.tooHigh');
-    assert.deepEqual(err.params, { max: 100 });
+    assert.deepEqual(err.params, { max: 100, field: 'amount' });
     assert.deepEqual(
       err.problems.map((p) => `${p.field}:${p.key}`),
       ['amount:claim.error.tooHigh', 'insuree:fraud.error.suspect', 'items:fraud.error.duplicate'],

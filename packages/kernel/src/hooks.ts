@@ -98,7 +98,9 @@ export class HookBus {
       const r = (await l.fn(payload, ctx)) as FieldProblem[] | undefined;
       if (r?.length) problems.push(...r);
     }
-    if (problems.length) throw new RuleViolation(problems[0]!.key, problems[0]!.params ?? {}, problems);
+    // The summary message is the first reason's, with its field (as InputError.fields does).
+    const first = problems[0];
+    if (first) throw new RuleViolation(first.key, { ...(first.params ?? {}), field: first.field }, problems);
   }
 
   async runBefore<P>(ref: HookRef<P>, payload: P, ctx: Ctx): Promise<void> {

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from './db.js';
+import { type Db, execScript, queryRows } from './db.js';
 
 export interface MigrationSource {
   module: string;
@@ -36,9 +36,11 @@ export async function migrate(
         if (seen.has(`${src.module}/${file}`)) continue;
         const text = await readFile(new URL(file, src.dir), 'utf8');
         try {
-          await tx.execute(sql.raw(text));
+          await execScript(tx as unknown as Db, text);
         } catch (err) {
-          throw new Error(`migration ${src.module}/${file} failed: ${(err as Error).message}`);
+          // drizzle wraps the driver error in "Failed query: <the whole file>"; the cause says what went wrong.
+          const cause = (err as { cause?: { message?: string } }).cause?.message;
+          throw new Error(`migration ${src.module}/${file} failed: ${cause ?? (err as Error).message}`);
         }
         await tx.execute(sql`INSERT INTO mutua_migration (module, name) VALUES (${src.module}, ${file})`);
         log?.(`migrated ${src.module}/${file}`);

@@ -4,7 +4,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { AuthUser, Ctx } from '../context.js';
@@ -14,7 +14,7 @@ import type { UserService } from '../core/user-service.js';
 import type { Database } from '../db.js';
 import { ForbiddenError, InputError, MutuaError, UnauthenticatedError } from '../errors.js';
 import type { HookBus } from '../hooks.js';
-import { type Locale, isLocale, localeFromHeader } from '../i18n.js';
+import { type Locale, isLocale, localeFromHeader, translate } from '../i18n.js';
 import type { JobService } from '../jobs.js';
 import type { ImporterDef, RouteDef } from '../module.js';
 import { sendError } from './errors.js';
@@ -158,9 +158,19 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     maskedErrors: {
       maskError: (error, message) => {
         const orig = (error as { originalError?: unknown }).originalError;
-        if (orig instanceof MutuaError) return error as Error;
+        // The guard returns MutuaErrors already translated as GraphQLErrors (code + message): pass them through.
+        if (error instanceof GraphQLError && (orig === undefined || orig instanceof GraphQLError)) return error;
+        if (orig instanceof MutuaError && error instanceof GraphQLError) {
+          // Thrown below a root field (outside the guard): keep its code; no request locale here.
+          return new GraphQLError(translate('en', orig.key, orig.params), {
+            nodes: error.nodes,
+            path: error.path,
+            extensions: { code: orig.code },
+          });
+        }
         d.logger.error({ err: orig ?? error }, 'GraphQL error');
-        return new Error(message);
+        // A GraphQLError, not a plain Error: a plain one serializes as `{}` and loses the code.
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL' } });
       },
     },
   });
