@@ -19,7 +19,7 @@ import type { HealthFacility, HealthFacilityInput } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { hfCreated, hfDeleted, hfUpdated } from '../points.js';
 import { isHealthFacilityCodeFree, loadVisibleHf } from './hf-read.js';
-import { loadVisible } from './location-read.js';
+import { loadLocation } from './location-read.js';
 import { outOfScope, type WriteDeps } from './location-write.js';
 import { hfValues, toHealthFacility } from './rows.js';
 import { healthFacility, hfCatchment, location } from './schema.js';
@@ -38,7 +38,8 @@ async function prepare(deps: WriteDeps, ctx: Ctx, id: string, input: HealthFacil
   const problems: FieldProblem[] = checkHealthFacility(input, {
     contractDatesMandatory: deps.config.hfContractDatesMandatory,
   });
-  const district = await loadVisible(ctx, clean(input.locationId));
+  // Looked up beyond the user's scope: a district elsewhere is refused as out of scope (403), not as unknown.
+  const district = await loadLocation(ctx, clean(input.locationId));
   if (clean(input.locationId) && !district) {
     problems.push({ field: 'locationId', key: 'location.error.parentNotFound' });
   } else if (district && district.type !== districtType(deps.config.levels)) {

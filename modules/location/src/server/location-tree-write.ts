@@ -5,7 +5,7 @@ import { clean } from '../domain/text.js';
 import type { Location } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { locationDeleted, locationMoved } from '../points.js';
-import { loadVisible } from './location-read.js';
+import { loadLocation } from './location-read.js';
 import { loadWritable, outOfScope, treeWrite, type WriteDeps } from './location-write.js';
 import { toLocation } from './rows.js';
 import { healthFacility, location } from './schema.js';
@@ -38,7 +38,7 @@ export async function deleteLocation(
   let deletedIds: string[];
   let kids: Location[] = [];
   if (newParentId) {
-    const newParent = await loadVisible(ctx, newParentId);
+    const newParent = await loadLocation(ctx, newParentId);
     const problem = checkChildrenTarget(target, newParent);
     if (problem) throw InputError.fields([problem]);
     if (!(await isInScope(ctx, newParentId))) throw outOfScope();
@@ -109,7 +109,7 @@ export async function moveLocation(
   const targetId = clean(newParentId);
   if (targetId !== null && !isUuid(targetId))
     throw InputError.fields([{ field: 'newParentId', key: 'location.error.parentNotFound' }]);
-  const newParent = targetId ? await loadVisible(ctx, targetId) : null;
+  const newParent = targetId ? await loadLocation(ctx, targetId) : null;
   if (newParent === undefined)
     throw InputError.fields([{ field: 'newParentId', key: 'location.error.parentNotFound' }]);
   if (!(newParent ? await isInScope(ctx, newParent.id) : await isUnrestricted(ctx))) throw outOfScope();

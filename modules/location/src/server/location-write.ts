@@ -18,7 +18,7 @@ import type { Location, LocationInput } from '../domain/types.js';
 import type { LocationConfig } from '../manifest.js';
 import { RIGHTS } from '../manifest.js';
 import { locationCreated, locationUpdated } from '../points.js';
-import { isLocationCodeFree, loadVisible } from './location-read.js';
+import { isLocationCodeFree, loadLocation, loadVisible } from './location-read.js';
 import { locationValues } from './rows.js';
 import { location } from './schema.js';
 import { invalidateScopes, isInScope, isUnrestricted } from './scope.js';
@@ -66,7 +66,8 @@ async function writeRow(code: string, write: () => Promise<unknown>): Promise<vo
 export async function createLocation(deps: WriteDeps, ctx: Ctx, input: LocationInput): Promise<Location> {
   const { levels } = deps.config;
   const parentId = clean(input.parentId);
-  const parent = parentId ? await loadVisible(ctx, parentId) : null;
+  // The parent is looked up beyond the user's scope so a parent in another district is refused as such (403).
+  const parent = parentId ? await loadLocation(ctx, parentId) : null;
   const { problems, type } = checkLocation(input, levels, parent === undefined ? undefined : (parent?.type ?? null));
   // DOMAIN.md §4.1: regions and districts need 121906, municipalities and villages 121902.
   const wanted = type ?? clean(input.type) ?? '';
