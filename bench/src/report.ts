@@ -128,7 +128,7 @@ export function renderHeader(r: BenchReport, opts: { insurees: number; seed: num
   const m = r.machine;
   return [
     `Mutua benchmarks — country of ${intFmt.format(opts.insurees)} insurees (seed ${opts.seed})`,
-    `  database  ${m.database.kind}: ${m.database.version}`,
+    `  database  ${m.database.kind}: ${m.database.version.split(' on ')[0]}`,
     `  machine   ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.os}, node ${m.node}`,
     `  modules   ${r.modules.map((x) => `${x.id}@${x.version}`).join(', ') || '(none)'}`,
   ].join('\n');
@@ -139,7 +139,12 @@ export function renderGeneration(gen: GenerationResult[]): string {
   const rows = gen.map((g) =>
     g.error
       ? [g.module, 'FAILED', '', '']
-      : [g.module, fmtRate(g.rows), `${g.seconds.toFixed(1)} s`, fmtRate(g.rowsPerSec)],
+      : [
+          g.module,
+          fmtRate(g.rows),
+          `${g.seconds < 10 ? g.seconds.toFixed(2) : g.seconds.toFixed(1)} s`,
+          fmtRate(g.rowsPerSec),
+        ],
   );
   const errs = failures(gen.map((g) => ({ ...g, name: 'generate' })));
   return `Generation\n${table(['module', 'rows', 'time', 'rows/s'], rows, ['l', 'r', 'r', 'r'])}${errs}`;
