@@ -141,7 +141,7 @@ export function renderGeneration(gen: GenerationResult[]): string {
       ? [g.module, 'FAILED', '', '']
       : [
           g.module,
-          fmtRate(g.rows),
+          intFmt.format(g.rows),
           `${g.seconds < 10 ? g.seconds.toFixed(2) : g.seconds.toFixed(1)} s`,
           fmtRate(g.rowsPerSec),
         ],
