@@ -288,7 +288,7 @@ describe('roles', () => {
     const taken = await gql('mutation { createRole(input: { name: "clerk" }) { role { id } } }');
     assert.equal(code(taken), 'CONFLICT');
     assert.deepEqual(
-      (taken.errors?.[0]?.extensions?.problems as Array<{ field: string }>).map((p) => p.field),
+      ((taken.errors?.[0]?.extensions?.problems ?? []) as Array<{ field: string }>).map((p) => p.field),
       ['name'],
     );
   });
