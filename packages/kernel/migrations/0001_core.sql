@@ -102,7 +102,8 @@ CREATE TABLE job (
   started_at timestamptz,
   finished_at timestamptz
 );
-CREATE INDEX job_queue_idx ON job (status, run_after);
+-- The claim query: due queued jobs (and stale running ones) in creation order.
+CREATE INDEX job_queue_idx ON job (created_at) WHERE status IN ('queued', 'running');
 
 -- Kernel settings (the JWT signing secret, shared by every server of a cluster).
 CREATE TABLE kernel_setting (

@@ -33,6 +33,9 @@ pg.types.setTypeParser(1700, (v) => v);
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle client dropped by the server (restart, failover, admin kill) must not crash the process:
+    // the pool discards it and the next query opens a new connection.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`));
     // Fail fast with a clear message instead of on the first query.
     const client = await pool.connect();
     client.release();

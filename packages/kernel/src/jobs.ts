@@ -67,9 +67,12 @@ export class JobService {
     return row;
   }
 
-  /** Claims the next runnable job: queued and due, or running with a stale heartbeat (its process died). */
-  async claim(): Promise<JobRow | null> {
-    const stale = new Date(Date.now() - STALE_AFTER_MS);
+  /**
+   * Claims the next runnable job: queued and due, or running with a stale heartbeat (its process died).
+   * `staleAfterMs` shortens the staleness window (tests that kill a worker).
+   */
+  async claim(opts: { staleAfterMs?: number } = {}): Promise<JobRow | null> {
+    const stale = new Date(Date.now() - (opts.staleAfterMs ?? STALE_AFTER_MS));
     return this.db.transaction(async (tx) => {
       const res = await queryRows<{ id: string }>(tx as unknown as Db, sql`
         SELECT id FROM job

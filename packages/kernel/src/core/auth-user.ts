@@ -1,39 +1,47 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AuthUser } from '../context.js';
-import type { Db } from '../db.js';
+import { type Db, queryRows } from '../db.js';
 import { isLocale } from '../i18n.js';
 import { ADMIN_ROLE_BIT } from './system-roles.js';
-import { appUser, role, roleRight, userDistrict, userRole } from './tables.js';
 
-/** Loads the user with its rights (from unblocked roles) and districts; null when missing, deleted or inactive. */
+interface Row {
+  id: string;
+  username: string;
+  language: string;
+  health_facility_id: string | null;
+  rights: string[] | null;
+  is_admin: boolean;
+  districts: string[] | null;
+}
+
+/**
+ * Loads the user with its rights (from unblocked roles) and districts, in one query since it runs on every
+ * request; null when missing, deleted or inactive.
+ */
 export async function loadAuthUser(db: Db, userId: string): Promise<AuthUser | null> {
-  const [u] = await db
-    .select()
-    .from(appUser)
-    .where(and(eq(appUser.id, userId), isNull(appUser.deletedAt), eq(appUser.isActive, true)));
+  const [u] = await queryRows<Row>(
+    db,
+    sql`SELECT u.id, u.username, u.language, u.health_facility_id,
+      (SELECT array_agg(DISTINCT rr.right_name) FROM user_role ur
+         JOIN role r ON r.id = ur.role_id AND r.deleted_at IS NULL AND NOT r.is_blocked
+         JOIN role_right rr ON rr.role_id = r.id
+       WHERE ur.user_id = u.id) AS rights,
+      EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
+       WHERE ur.user_id = u.id AND r.deleted_at IS NULL AND NOT r.is_blocked
+         AND (r.is_system & ${ADMIN_ROLE_BIT}) <> 0) AS is_admin,
+      (SELECT array_agg(ud.location_id::text) FROM user_district ud WHERE ud.user_id = u.id) AS districts
+    FROM app_user u
+    WHERE u.id = ${userId} AND u.deleted_at IS NULL AND u.is_active`,
+  );
   if (!u) return null;
-  const roles = await db
-    .select({ id: role.id, isSystem: role.isSystem })
-    .from(userRole)
-    .innerJoin(role, eq(role.id, userRole.roleId))
-    .where(and(eq(userRole.userId, userId), isNull(role.deletedAt), eq(role.isBlocked, false)));
-  const roleIds = roles.map((r) => r.id);
-  const rights = roleIds.length
-    ? await db.selectDistinct({ right: roleRight.right }).from(roleRight).where(inArray(roleRight.roleId, roleIds))
-    : [];
-  const isAdmin = roles.some((r) => (r.isSystem & ADMIN_ROLE_BIT) !== 0);
-  const districts = await db
-    .select({ id: userDistrict.locationId })
-    .from(userDistrict)
-    .where(eq(userDistrict.userId, userId));
   return {
     id: u.id,
     username: u.username,
     language: isLocale(u.language) ? u.language : 'en',
-    rights: new Set(rights.map((r) => r.right)),
-    isAdmin,
+    rights: new Set(u.rights ?? []),
+    isAdmin: u.is_admin,
     // No district rows = a national user (scheme staff at head office); districts restrict to their subtrees.
-    districtIds: isAdmin ? null : districts.length ? districts.map((d) => d.id) : null,
-    healthFacilityId: u.healthFacilityId,
+    districtIds: u.is_admin || !u.districts?.length ? null : u.districts,
+    healthFacilityId: u.health_facility_id,
   };
 }

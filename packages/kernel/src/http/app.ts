@@ -3,7 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
@@ -78,7 +78,8 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: d.logger,
     bodyLimit: BODY_LIMIT,
-    disableRequestLogging: true,
+    // Request lines would log URLs with personal data (insurance numbers in queries): keep them out.
+    logController: new LogController({ disableRequestLogging: true }),
     // Reject unknown fields instead of silently dropping them.
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   });
