@@ -1,0 +1,169 @@
+import { type Connection, connectionFields, gql } from '@mutua/web-kernel';
+
+/** A location as the pages show it. */
+export interface LocationNode {
+  id: string;
+  code: string;
+  name: string;
+  type: string;
+  parentId: string | null;
+  malePopulation: number | null;
+  femalePopulation: number | null;
+  otherPopulation: number | null;
+  families: number | null;
+}
+
+export interface HealthFacilityRow {
+  id: string;
+  code: string;
+  name: string;
+  accCode: string | null;
+  legalForm: string;
+  level: string;
+  subLevel: string | null;
+  careType: string;
+  locationId: string;
+  location: { id: string; code: string; name: string; parent: { code: string; name: string } | null } | null;
+  address: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  status: string;
+  offline: boolean;
+  contractStartDate: string | null;
+  contractEndDate: string | null;
+  catchments: Array<{
+    villageId: string;
+    percentage: number;
+    village: { id: string; code: string; name: string } | null;
+  }>;
+}
+
+export type LocationInput = Omit<LocationNode, 'id' | 'type' | 'parentId'> & { parentId?: string | null };
+
+export interface HealthFacilityInput {
+  code: string;
+  name: string;
+  accCode: string | null;
+  legalForm: string;
+  level: string;
+  subLevel: string | null;
+  careType: string;
+  locationId: string;
+  address: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  status: string;
+  offline: boolean;
+  contractStartDate: string | null;
+  contractEndDate: string | null;
+  catchments: Array<{ villageId: string; percentage: number }>;
+}
+
+const LOCATION = 'id code name type parentId malePopulation femalePopulation otherPopulation families';
+const HF = `id code name accCode legalForm level subLevel careType locationId
+  location { id code name parent { code name } }
+  address phone fax email status offline contractStartDate contractEndDate
+  catchments { villageId percentage village { id code name } }`;
+
+/**
+ * A fresh clientMutationId, so a retried request (flaky network) never applies twice. `crypto.randomUUID` exists only
+ * in secure contexts and Mutua is often served over plain HTTP on a LAN, hence the fallback.
+ */
+function mutationId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Children of a location (the top level when `parentId` is null), in the user's scope, by name. */
+export const locationChildren = (parentId: string | null) =>
+  gql<{ locationChildren: LocationNode[] }>(
+    `query LocationChildren($parentId: ID) { locationChildren(parentId: $parentId) { ${LOCATION} } }`,
+    { parentId },
+  ).then((d) => d.locationChildren);
+
+export const searchLocations = (vars: { type?: string; search?: string; first?: number; after?: string | null }) =>
+  gql<{ locations: Connection<LocationNode> }>(
+    `query Locations($type: String, $search: String, $first: Int, $after: String) {
+      locations(type: $type, search: $search, first: $first, after: $after) { ${connectionFields(LOCATION)} }
+    }`,
+    vars,
+  ).then((d) => d.locations);
+
+export const createLocation = (input: LocationInput) =>
+  gql<{ createLocation: { location: LocationNode } }>(
+    `mutation CreateLocation($input: CreateLocationInput!) { createLocation(input: $input) { location { ${LOCATION} } } }`,
+    { input: { ...input, clientMutationId: mutationId() } },
+  ).then((d) => d.createLocation.location);
+
+export const updateLocation = (id: string, input: LocationInput) => {
+  const { parentId: _parentId, ...fields } = input;
+  return gql<{ updateLocation: { location: LocationNode } }>(
+    `mutation UpdateLocation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { ${LOCATION} } } }`,
+    { input: { ...fields, id, clientMutationId: mutationId() } },
+  ).then((d) => d.updateLocation.location);
+};
+
+export const deleteLocation = (id: string, newParentId: string | null) =>
+  gql<{ deleteLocation: { deletedIds: string[] } }>(
+    'mutation DeleteLocation($input: DeleteLocationInput!) { deleteLocation(input: $input) { deletedIds } }',
+    { input: { id, newParentId, clientMutationId: mutationId() } },
+  ).then((d) => d.deleteLocation.deletedIds);
+
+export const moveLocation = (id: string, newParentId: string | null) =>
+  gql<{ moveLocation: { location: LocationNode } }>(
+    `mutation MoveLocation($input: MoveLocationInput!) { moveLocation(input: $input) { location { ${LOCATION} } } }`,
+    { input: { id, newParentId, clientMutationId: mutationId() } },
+  ).then((d) => d.moveLocation.location);
+
+export interface HfFilters {
+  search: string;
+  code: string;
+  level: string;
+  legalForm: string;
+  locationId: string;
+  status: string;
+}
+
+export const searchHealthFacilities = (f: HfFilters, after: string | null) =>
+  gql<{ healthFacilities: Connection<HealthFacilityRow> }>(
+    `query HealthFacilities($search: String, $code: String, $level: String, $legalForm: String, $locationId: ID,
+        $status: String, $after: String) {
+      healthFacilities(search: $search, code: $code, level: $level, legalForm: $legalForm, locationId: $locationId,
+        status: $status, first: 50, after: $after) { ${connectionFields(HF)} }
+    }`,
+    { ...Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v || null])), after },
+  ).then((d) => d.healthFacilities);
+
+export const getHealthFacility = (id: string) =>
+  gql<{ healthFacility: HealthFacilityRow | null }>(
+    `query HealthFacility($id: ID!) { healthFacility(id: $id) { ${HF} } }`,
+    { id },
+  ).then((d) => d.healthFacility);
+
+export const createHealthFacility = (input: HealthFacilityInput) =>
+  gql<{ createHealthFacility: { healthFacility: HealthFacilityRow } }>(
+    `mutation CreateHealthFacility($input: CreateHealthFacilityInput!) {
+      createHealthFacility(input: $input) { healthFacility { ${HF} } }
+    }`,
+    { input: { ...input, clientMutationId: mutationId() } },
+  ).then((d) => d.createHealthFacility.healthFacility);
+
+export const updateHealthFacility = (id: string, input: HealthFacilityInput) =>
+  gql<{ updateHealthFacility: { healthFacility: HealthFacilityRow } }>(
+    `mutation UpdateHealthFacility($input: UpdateHealthFacilityInput!) {
+      updateHealthFacility(input: $input) { healthFacility { ${HF} } }
+    }`,
+    { input: { ...input, id, clientMutationId: mutationId() } },
+  ).then((d) => d.updateHealthFacility.healthFacility);
+
+export const deleteHealthFacility = (id: string) =>
+  gql<{ deleteHealthFacility: { deletedId: string } }>(
+    'mutation DeleteHealthFacility($input: DeleteHealthFacilityInput!) { deleteHealthFacility(input: $input) { deletedId } }',
+    { input: { id, clientMutationId: mutationId() } },
+  );
+
+/** Every location of a level the user may see (districts for pickers: a country has at most a few hundred). */
+export const listLevel = (type: string) =>
+  searchLocations({ type, first: 500 }).then((c) => c.edges.map((e) => e.node));
