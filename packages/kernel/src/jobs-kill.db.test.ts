@@ -70,7 +70,6 @@ test('a worker process killed mid-job leaves a job that another worker resumes f
   if (process.env.DATABASE_URL) {
     // PostgreSQL: the worker and this process share a fresh database.
     t = await startTestKernel({ modules: [fx.alpha] });
-    kernel = undefined;
     const [db] = await queryRows<{ name: string }>(t.database.db, sql`SELECT current_database() AS name`);
     const url = new URL(process.env.DATABASE_URL);
     url.pathname = `/${db!.name}`;
@@ -81,14 +80,15 @@ test('a worker process killed mid-job leaves a job that another worker resumes f
     env = { CHILD_DATA_DIR: dataDir };
   }
   const { jobId, killedAt } = await runAndKill(env);
-  const k =
-    t?.kernel ??
-    (kernel = await startKernel({
+  if (!t) {
+    kernel = await startKernel({
       composition: { modules: [{ id: 'alpha' }] },
       modules: [fx.alpha],
       database: { dataDir },
       logger,
-    }));
+    });
+  }
+  const k = t?.kernel ?? kernel!;
   const resumedFrom = k.service(fx.alphaService)!.resumedFrom;
 
   assert.equal(await k.jobs.claim(), null, 'a job whose heartbeat is fresh is not taken over');
