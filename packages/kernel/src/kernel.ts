@@ -51,6 +51,8 @@ export interface Kernel {
   jobs: JobService;
   schema: GraphQLSchema;
   importers: ReadonlyMap<string, ImporterDef>;
+  /** Every module REST route (under `/api`), with its guard and owner: the authorization matrix walks it. */
+  routes: ReadonlyArray<RouteDef & { module: string }>;
   rights: readonly RightInfo[];
   service<T>(ref: ServiceRef<T>): T | undefined;
   /** A context for system work (seed, CLI): an administrator. */
@@ -188,6 +190,7 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
       jobs,
       schema,
       importers,
+      routes,
       rights,
       service: <T>(ref: ServiceRef<T>) => services.get(ref.owner) as T | undefined,
       systemCtx,
