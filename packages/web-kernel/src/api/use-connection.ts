@@ -31,7 +31,7 @@ export interface ConnectionState<T> {
 export function useConnection<T>(
   queryKey: QueryKey,
   fetchPage: (after: string | null) => Promise<Connection<T>>,
-  options: { enabled?: boolean } = {},
+  options: { enabled?: boolean; staleTime?: number } = {},
 ): ConnectionState<T> {
   const q = useInfiniteQuery({
     queryKey,
@@ -39,6 +39,7 @@ export function useConnection<T>(
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.pageInfo.hasNextPage ? last.pageInfo.endCursor : undefined),
     enabled: options.enabled ?? true,
+    ...(options.staleTime !== undefined ? { staleTime: options.staleTime } : {}),
   });
   const rows = q.data?.pages.flatMap((p) => p.edges.map((e) => e.node)) ?? [];
   const totalCount = q.data?.pages[q.data.pages.length - 1]?.totalCount;

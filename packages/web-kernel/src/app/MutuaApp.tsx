@@ -34,7 +34,11 @@ export function MutuaApp({ app }: { app: MutuaAppParts }) {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let live = true;
-    void app.auth.restore().then(async (me) => {
+    // On /login there is nothing to restore: skipping /api/auth/me there avoids a 401 (a console error in the
+    // browser) on every fresh visit to the login page.
+    const onLogin = app.router.history.location.pathname === '/login';
+    const restore = onLogin ? Promise.resolve(null) : app.auth.restore();
+    void restore.then(async (me) => {
       if (me && me.language !== app.i18n.language) await app.i18n.changeLanguage(me.language);
       if (live) setReady(true);
     });

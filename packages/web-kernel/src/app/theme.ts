@@ -27,6 +27,9 @@ export const theme = createTheme({
         'a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible, [tabindex]:focus-visible, [role="button"]:focus-visible, [role="menuitem"]:focus-visible':
           focusRing,
         '.Mui-focusVisible': focusRing,
+        // required mark drawn by CSS so it is not part of the label text (see TextInput)
+        // (empty alternative text after the slash keeps it out of the accessible name)
+        '.mutua-required::after': { content: '"\\2009*" / ""' },
       },
     },
     MuiAppBar: { defaultProps: { elevation: 0 } },

@@ -15,7 +15,8 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
       : error instanceof Error
         ? error.message
         : String(error);
-  const problems = error instanceof GqlError ? error.problems : [];
+  // a problem that only repeats the main message adds nothing
+  const problems = error instanceof GqlError ? error.problems.filter((p) => p.message !== message) : [];
   return (
     <Alert severity="error" role="alert" sx={{ my: 2 }}>
       {title ? <AlertTitle>{title}</AlertTitle> : null}

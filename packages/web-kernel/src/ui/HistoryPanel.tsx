@@ -26,10 +26,14 @@ const HISTORY_QUERY = `query AuditHistory($entity: String!, $entityId: ID!, $fir
 /** The audit history of one record ("who changed what, when"), newest first as the server returns it. */
 export function HistoryPanel({ entity, entityId }: { entity: string; entityId: string }) {
   const { t, i18n } = useTranslation();
-  const list = useConnection<AuditEntry>(['core.auditHistory', entity, entityId], (after) =>
-    gql<{ auditHistory: Connection<AuditEntry> }>(HISTORY_QUERY, { entity, entityId, first: 20, after }).then(
-      (d) => d.auditHistory,
-    ),
+  const list = useConnection<AuditEntry>(
+    ['core.auditHistory', entity, entityId],
+    (after) =>
+      gql<{ auditHistory: Connection<AuditEntry> }>(HISTORY_QUERY, { entity, entityId, first: 20, after }).then(
+        (d) => d.auditHistory,
+      ),
+    // history changes with every save elsewhere: always reload it when shown
+    { staleTime: 0 },
   );
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (

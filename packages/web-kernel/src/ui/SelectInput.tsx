@@ -3,6 +3,7 @@ import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import type { ReactNode } from 'react';
+import { requiredLabelProps } from './TextInput';
 
 export interface SelectOption {
   value: string;
@@ -54,6 +55,7 @@ export function SelectInput(props: SelectInputProps) {
         }
       }}
       slotProps={{
+        inputLabel: requiredLabelProps(required),
         select: props.multiple
           ? {
               multiple: true,

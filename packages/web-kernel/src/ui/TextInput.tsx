@@ -10,9 +10,17 @@ export type TextInputProps = Omit<TextFieldProps, 'error' | 'name' | 'label'> & 
   error?: string | undefined;
 };
 
+/**
+ * Label props for a field: the required mark is drawn by CSS (class `mutua-required`) rather than as text, so the
+ * label reads exactly "Password" for assistive tech and for `getByLabel('Password', { exact: true })`.
+ */
+export function requiredLabelProps(required: boolean | undefined): { required: false; className?: string } {
+  return required ? { required: false, className: 'mutua-required' } : { required: false };
+}
+
 /** A labelled MUI text field with an error message. Works controlled or with react-hook-form's `register` (`inputRef`). */
 export const TextInput = forwardRef<HTMLDivElement, TextInputProps>(function TextInput(
-  { name, label, error, helperText, fullWidth = true, size = 'small', ...rest },
+  { name, label, error, helperText, fullWidth = true, size = 'small', slotProps, required, ...rest },
   ref,
 ) {
   return (
@@ -21,10 +29,12 @@ export const TextInput = forwardRef<HTMLDivElement, TextInputProps>(function Tex
       id={rest.id ?? `field-${name}`}
       name={name}
       label={label}
+      required={required}
       error={Boolean(error)}
       helperText={error ?? helperText}
       fullWidth={fullWidth}
       size={size}
+      slotProps={{ ...slotProps, inputLabel: requiredLabelProps(required) }}
       {...rest}
     />
   );

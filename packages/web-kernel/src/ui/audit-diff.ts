@@ -22,7 +22,7 @@ export function diffFields(before: unknown, after: unknown): FieldChange[] {
   const a = asObject(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return keys
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
+    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
     .map((k) => ({ field: k, before: b[k], after: a[k] }));
 }
 
