@@ -91,7 +91,11 @@ function LocationTreeItem({ node, onAction }: { node: LocationNode; onAction: (a
         ) : null}
         <Box sx={{ flexGrow: 1 }} />
         {canAddChild && childLevel ? (
-          <Button size="small" onClick={() => onAction({ kind: 'create', parent: node })}>
+          <Button
+            size="small"
+            onClick={() => onAction({ kind: 'create', parent: node })}
+            aria-label={`${t('location.locations.addChild', { type: typeLabel(childLevel) })} — ${node.name}`}
+          >
             {t('location.locations.addChild', { type: typeLabel(childLevel) })}
           </Button>
         ) : null}

@@ -1,0 +1,121 @@
+import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import locationWeb from './index';
+
+const DISTRICT = { id: 'd1', code: 'R1D1', name: 'Tahoua', type: 'D', parentId: 'r1' };
+
+function user(rights: string[], language: 'en' | 'fr' = 'en'): Me {
+  return {
+    id: 'u1',
+    username: 'clerk',
+    lastName: 'Issa',
+    otherNames: 'Amadou',
+    email: null,
+    language,
+    rights,
+    isAdmin: false,
+    districtIds: null,
+    healthFacilityId: null,
+    mustChangePassword: false,
+  };
+}
+
+function json(body: unknown): Response {
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+}
+
+/** Answers the GraphQL calls the form makes; records the mutation variables. */
+function fakeApi() {
+  const sent: Array<{ query: string; variables: Record<string, unknown> }> = [];
+  const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
+    const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
+    sent.push(body);
+    if (body.query.includes('locations(')) {
+      return json({
+        data: {
+          locations: {
+            edges: [{ cursor: 'c', node: DISTRICT }],
+            pageInfo: { hasNextPage: false, endCursor: 'c' },
+            totalCount: 1,
+          },
+        },
+      });
+    }
+    if (body.query.includes('createHealthFacility')) {
+      return json({
+        errors: [
+          {
+            message: 'The code HF1 is already used by another health facility: choose another.',
+            extensions: { code: 'CONFLICT', problems: [{ field: 'code', message: 'The code HF1 is already used.' }] },
+          },
+        ],
+      });
+    }
+    return json({ data: {} });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return sent;
+}
+
+function renderAt(path: string, me: Me) {
+  const app = createMutuaApp({
+    modules: [locationWeb],
+    history: createMemoryHistory({ initialEntries: [path] }),
+    user: me,
+  });
+  void app.i18n.changeLanguage(me.language);
+  render(
+    <MutuaProviders app={app}>
+      <RouterProvider router={app.router} context={{ auth: app.auth }} />
+    </MutuaProviders>,
+  );
+  return app;
+}
+
+/** Picks an option of an MUI select by its visible text. */
+async function choose(label: string, option: string) {
+  fireEvent.mouseDown(within(screen.getByLabelText(label).parentElement as HTMLElement).getByRole('combobox'));
+  fireEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('health facility form', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends every required field and shows the server’s message beside the code', async () => {
+    const sent = fakeApi();
+    renderAt('/admin/health-facilities/new', user(['location.hf.search', 'location.hf.add']));
+    fireEvent.change(await screen.findByLabelText('Code'), { target: { value: 'HF1' } });
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'CSI Galmi' } });
+    await choose('Legal form', 'Government');
+    await choose('Level', 'Health centre');
+    await choose('Care type', 'Both');
+    await waitFor(() => expect(sent.some((s) => s.query.includes('locations('))).toBe(true));
+    await choose('District', 'R1D1 — Tahoua');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('The code HF1 is already used.', { selector: 'p' })).toBeTruthy();
+    const create = sent.find((s) => s.query.includes('createHealthFacility'));
+    expect(create?.variables.input).toMatchObject({
+      code: 'HF1',
+      name: 'CSI Galmi',
+      legalForm: 'G',
+      level: 'C',
+      careType: 'B',
+      locationId: 'd1',
+      status: 'AC',
+      email: null,
+      catchments: [],
+    });
+  });
+
+  it('labels the fields in French', async () => {
+    fakeApi();
+    renderAt('/admin/health-facilities/new', user(['location.hf.search', 'location.hf.add'], 'fr'));
+    for (const label of ['Code', 'Nom', 'Forme juridique', 'Niveau', 'Type de soins', 'District']) {
+      expect(await screen.findByLabelText(label)).toBeTruthy();
+    }
+    expect(screen.getByRole('button', { name: 'Enregistrer' })).toBeTruthy();
+  });
+});
