@@ -139,3 +139,62 @@ describe('optional module composition', () => {
     assert.ok(withGamma.rights.some((r) => r.name === 'gamma.score.search'));
   });
 });
+
+describe('module REST routes', () => {
+  const inject = (method: 'GET' | 'POST', url: string, opts: { token?: string; payload?: unknown } = {}) =>
+    t.kernel.app.inject({
+      method,
+      url,
+      headers: opts.token ? { authorization: `Bearer ${opts.token}` } : {},
+      ...(opts.payload !== undefined ? { payload: opts.payload as Record<string, unknown> } : {}),
+    });
+
+  test('a guarded route refuses an anonymous caller with 401 before reading or validating its body or parameters', async () => {
+    for (const [method, url, payload] of [
+      ['POST', '/api/alpha/things', undefined],
+      ['POST', '/api/alpha/things', { unexpected: true }],
+      ['GET', '/api/alpha/things/not-a-uuid', undefined],
+      ['POST', '/api/alpha/things', { name: 'x'.repeat(2 * 1024 * 1024) }],
+    ] as const) {
+      const res = await inject(method, url, { payload });
+      assert.equal(
+        res.statusCode,
+        401,
+        `${method} ${url} ${String(JSON.stringify(payload)).slice(0, 40)} → ${res.body}`,
+      );
+      assert.deepEqual(res.json(), { code: 'UNAUTHENTICATED', message: 'Please sign in first.' });
+    }
+  });
+
+  test('a user without the right gets 403 naming the right, before validation too', async () => {
+    await t.createUser({ username: 'reader', rights: ['alpha.thing.search'] });
+    const reader = await t.loginToken('reader');
+    const res = await inject('POST', '/api/alpha/things', { token: reader, payload: { unexpected: true } });
+    assert.equal(res.statusCode, 403);
+    assert.deepEqual(res.json(), {
+      code: 'FORBIDDEN',
+      message: 'You do not have the right to do this (alpha.thing.add). Ask an administrator for it.',
+    });
+    assert.equal((await inject('GET', '/api/alpha/things', { token: reader })).statusCode, 200);
+  });
+
+  test('with the right, the body is validated: unknown fields are refused with 400 naming them', async () => {
+    const res = await inject('POST', '/api/alpha/things', { token, payload: { name: 'kettle', colour: 'red' } });
+    assert.equal(res.statusCode, 400);
+    const body = res.json() as { code: string; problems: Array<{ field: string }> };
+    assert.equal(body.code, 'BAD_INPUT');
+    assert.deepEqual(
+      body.problems.map((p) => p.field),
+      ['colour'],
+    );
+    const created = await inject('POST', '/api/alpha/things', { token, payload: { name: 'teapot' } });
+    assert.equal(created.statusCode, 200);
+    assert.equal((created.json() as { name: string }).name, 'teapot');
+  });
+
+  test('a public route answers without a session', async () => {
+    const res = await inject('GET', '/api/alpha/ping');
+    assert.equal(res.statusCode, 200);
+    assert.deepEqual(res.json(), { pong: true });
+  });
+});

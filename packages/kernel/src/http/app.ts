@@ -189,7 +189,11 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
       .filter((i) => ctx.user!.isAdmin || ctx.user!.rights.has(i.right))
       .map((i) => ({ id: i.id, formats: i.formats, label: i.label }));
   });
-  app.post('/api/imports/:id', { bodyLimit: UPLOAD_LIMIT }, async (req) => {
+  // Signed-in callers only, checked before the (up to 50 MiB) body is read.
+  const signedIn = async (req: FastifyRequest) => {
+    if (!req.mutua.user) throw new UnauthenticatedError();
+  };
+  app.post('/api/imports/:id', { bodyLimit: UPLOAD_LIMIT, onRequest: signedIn }, async (req) => {
     const ctx = req.mutua;
     if (!ctx.user) throw new UnauthenticatedError();
     const { id } = req.params as { id: string };
@@ -233,14 +237,16 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
       url: `/api${r.url}`,
       ...(r.schema ? { schema: r.schema } : {}),
       ...(r.bodyLimit ? { bodyLimit: r.bodyLimit } : {}),
-      handler: async (req, reply) => {
+      // The guard runs before the body is read and validated: a caller without the right gets 401/403, not a
+      // schema error (and an anonymous caller cannot make the server parse a large body).
+      onRequest: async (req) => {
         const ctx = req.mutua;
         if (!('public' in r.guard)) {
           if (!ctx.user) throw new UnauthenticatedError();
           if ('right' in r.guard && !ctx.user.isAdmin && !ctx.user.rights.has(r.guard.right)) throw new ForbiddenError(r.guard.right);
         }
-        return r.handler(req, reply, ctx);
       },
+      handler: async (req, reply) => r.handler(req, reply, req.mutua),
     });
   }
 
