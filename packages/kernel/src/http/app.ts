@@ -254,7 +254,9 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
   const web = d.webDist && existsSync(path.join(d.webDist, 'index.html')) ? d.webDist : undefined;
   if (web) await app.register(fastifyStatic, { root: web, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && web && !req.url.startsWith('/api/') && !req.url.startsWith('/health')) {
+    // Client routes get index.html; a missing file (an asset from an older build) gets a real 404, not HTML.
+    const pathOnly = req.url.split('?')[0] ?? '';
+    if (req.method === 'GET' && web && !pathOnly.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathOnly)) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send({ code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}` });
