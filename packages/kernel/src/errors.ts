@@ -106,3 +106,22 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; cause?: { code?: string } } | undefined;
   return e?.code === '23505' || e?.cause?.code === '23505';
 }
+
+/** PostgreSQL data exception (class 22: a value of the wrong type, too long, out of range, …). */
+export function isDataException(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } } | undefined;
+  return String(e?.code ?? e?.cause?.code ?? '').startsWith('22');
+}
+
+/**
+ * A problem for every string inside `value` (plain objects and arrays, recursively) holding a NUL character, which
+ * PostgreSQL text cannot store: such input is refused up front instead of failing in the database.
+ */
+export function nulProblems(value: unknown, field = ''): FieldProblem[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: field || 'body', key: 'kernel.error.nulCharacter' }] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulProblems(v, field ? `${field}.${i}` : String(i)));
+  if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
+    return Object.entries(value).flatMap(([k, v]) => nulProblems(v, field ? `${field}.${k}` : k));
+  }
+  return [];
+}

@@ -5,7 +5,7 @@ import { type Ctx, requireUser, systemUser } from './context.js';
 import { job } from './core/tables.js';
 import { type Db, queryRows } from './db.js';
 import { ForbiddenError, InputError, NotFoundError } from './errors.js';
-import { uuidv7 } from './ids.js';
+import { isUuid, uuidv7 } from './ids.js';
 import type { JobContext, JobDef, Jobs } from './module.js';
 
 export type JobRow = typeof job.$inferSelect;
@@ -61,6 +61,7 @@ export class JobService {
   /** A job, readable by the user who started it and by administrators. */
   async get(ctx: Ctx, id: string): Promise<JobRow> {
     const user = requireUser(ctx);
+    if (!isUuid(id)) throw new NotFoundError('Job', id);
     const [row] = await ctx.db.select().from(job).where(eq(job.id, id));
     if (!row) throw new NotFoundError('Job', id);
     if (!user.isAdmin && row.createdBy !== user.id) throw new ForbiddenError();

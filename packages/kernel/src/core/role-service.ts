@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import { type Ctx, requireRight, withTransaction } from '../context.js';
 import { ConflictError, InputError, NotFoundError, isUniqueViolation } from '../errors.js';
-import { uuidv7 } from '../ids.js';
+import { isUuid, uuidv7 } from '../ids.js';
 import type { RightDecl } from '../module.js';
 import { SYSTEM_ROLES } from './system-roles.js';
 import { knownRight, role, roleRight, userRole } from './tables.js';
@@ -44,7 +44,7 @@ export class RoleService {
     const roles = await ctx.db
       .select()
       .from(role)
-      .where(and(isNull(role.deletedAt), ids ? inArray(role.id, ids) : undefined))
+      .where(and(isNull(role.deletedAt), ids ? inArray(role.id, ids.filter(isUuid)) : undefined))
       .orderBy(asc(role.isSystem), asc(role.name));
     if (!roles.length) return [];
     const rr = await ctx.db
@@ -74,6 +74,7 @@ export class RoleService {
     const problems = [];
     if (creating && !input.name?.trim()) problems.push({ field: 'name', key: 'kernel.error.required' });
     if (input.name && input.name.length > 50) problems.push({ field: 'name', key: 'kernel.error.tooLong', params: { max: 50 } });
+    if (input.nameFr && input.nameFr.length > 50) problems.push({ field: 'nameFr', key: 'kernel.error.tooLong', params: { max: 50 } });
     const known = this.known();
     const unknown = (input.rights ?? []).filter((r) => !known.has(r));
     if (unknown.length) problems.push({ field: 'rights', key: 'kernel.error.unknownRight', params: { right: unknown[0] } });

@@ -1,13 +1,13 @@
-import { and, asc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import { type Ctx, requireRight, requireUser, withTransaction } from '../context.js';
 import { ConflictError, type FieldProblem, InputError, MutuaError, NotFoundError, isUniqueViolation } from '../errors.js';
 import { type Connection, keysetAfter, keysetPage } from '../graphql/connection.js';
 import { isLocale } from '../i18n.js';
-import { uuidv7 } from '../ids.js';
+import { isUuid, uuidv7 } from '../ids.js';
 import { loadAuthUser } from './auth-user.js';
 import { dummyHash, hashPassword, passwordProblems, verifyPassword } from './password.js';
-import { appUser, userDistrict, userRole } from './tables.js';
+import { appUser, role, userDistrict, userRole } from './tables.js';
 import type { TokenService } from './token.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -60,6 +60,15 @@ function validate(input: UserInput, creating: boolean): FieldProblem[] {
     p.push({ field: 'username', key: 'kernel.error.username' });
   }
   if (input.email && !EMAIL_RE.test(input.email)) p.push({ field: 'email', key: 'kernel.error.email' });
+  else if (input.email && input.email.length > 200) p.push({ field: 'email', key: 'kernel.error.tooLong', params: { max: 200 } });
+  if (input.phone && input.phone.length > 50) p.push({ field: 'phone', key: 'kernel.error.tooLong', params: { max: 50 } });
+  for (const field of ['roleIds', 'districtIds'] as const) {
+    const bad = input[field]?.find((id) => !isUuid(id));
+    if (bad !== undefined) p.push({ field, key: 'kernel.error.badId', params: { id: bad } });
+  }
+  if (input.healthFacilityId && !isUuid(input.healthFacilityId)) {
+    p.push({ field: 'healthFacilityId', key: 'kernel.error.badId', params: { id: input.healthFacilityId } });
+  }
   if (input.language !== undefined && !isLocale(input.language)) p.push({ field: 'language', key: 'kernel.error.language' });
   if (creating && input.password) p.push(...passwordProblems(input.password));
   return p;
@@ -102,6 +111,7 @@ export class UserService {
   }
 
   async get(ctx: Ctx, id: string): Promise<UserRow | null> {
+    if (!isUuid(id)) return null;
     const [u] = await ctx.db.select().from(appUser).where(and(eq(appUser.id, id), isNull(appUser.deletedAt)));
     return u ? this.toRow(ctx, u) : null;
   }
@@ -276,13 +286,20 @@ export class UserService {
 
   private async setLinks(ctx: Ctx, id: string, input: UserInput): Promise<void> {
     if (input.roleIds) {
+      const roleIds = [...new Set(input.roleIds)];
+      const found = roleIds.length
+        ? await ctx.db.select({ id: role.id }).from(role).where(and(inArray(role.id, roleIds), isNull(role.deletedAt)))
+        : [];
+      const missing = roleIds.find((r) => !found.some((f) => f.id === r));
+      if (missing) throw InputError.fields([{ field: 'roleIds', key: 'kernel.error.unknownRole', params: { id: missing } }]);
       await ctx.db.delete(userRole).where(eq(userRole.userId, id));
-      if (input.roleIds.length) await ctx.db.insert(userRole).values(input.roleIds.map((roleId) => ({ userId: id, roleId })));
+      if (roleIds.length) await ctx.db.insert(userRole).values(roleIds.map((roleId) => ({ userId: id, roleId })));
     }
     if (input.districtIds) {
+      const districtIds = [...new Set(input.districtIds)];
       await ctx.db.delete(userDistrict).where(eq(userDistrict.userId, id));
-      if (input.districtIds.length) {
-        await ctx.db.insert(userDistrict).values(input.districtIds.map((locationId) => ({ userId: id, locationId })));
+      if (districtIds.length) {
+        await ctx.db.insert(userDistrict).values(districtIds.map((locationId) => ({ userId: id, locationId })));
       }
     }
   }

@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, Kind } from 'graphql';
 import type { Ctx } from '../context.js';
-import { ForbiddenError, MutuaError, UnauthenticatedError } from '../errors.js';
+import { ForbiddenError, InputError, MutuaError, UnauthenticatedError, nulProblems } from '../errors.js';
 import { translate } from '../i18n.js';
 import type { Builder, FieldGuard, MutuaSchemaTypes } from '../module.js';
 
@@ -90,6 +90,8 @@ export function guardSchema(schema: GraphQLSchema, knownRights: ReadonlySet<stri
               throw new ForbiddenError(guard.right);
             }
           }
+          const nul = nulProblems(args);
+          if (nul.length) throw InputError.fields(nul);
           return await inner(src, args, ctx, info);
         } catch (err) {
           if (err instanceof MutuaError) return toGraphQLError(err, ctx);

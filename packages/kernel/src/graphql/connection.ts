@@ -1,6 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
 import { type SQL, sql } from 'drizzle-orm';
-import { InputError } from '../errors.js';
+import { InputError, isDataException } from '../errors.js';
 import type { Builder, Types } from '../module.js';
 
 /** A relay connection with `totalCount`, filled by {@link keysetPage}. */
@@ -52,7 +52,7 @@ export function decodeCursor(cursor: string | null | undefined): unknown[] | nul
   if (!cursor) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v)) return v;
+    if (Array.isArray(v) && v.every((x) => x === null || ['string', 'number', 'boolean'].includes(typeof x))) return v;
   } catch {
     // fall through to the error below
   }
@@ -98,7 +98,12 @@ export async function keysetPage<T>(opts: {
 }): Promise<Connection<T>> {
   const limit = pageSize(opts.first);
   const after = decodeCursor(opts.after);
-  const [rows, totalCount] = await Promise.all([opts.fetch(limit + 1, after), opts.count()]);
+  const fetched = opts.fetch(limit + 1, after).catch((err: unknown) => {
+    // A forged cursor whose values do not fit the key columns (e.g. not a UUID): the database refuses the value.
+    if (after && isDataException(err)) throw InputError.fields([{ field: 'after', key: 'kernel.error.badCursor' }]);
+    throw err;
+  });
+  const [rows, totalCount] = await Promise.all([fetched, opts.count()]);
   const hasNextPage = rows.length > limit;
   const page = hasNextPage ? rows.slice(0, limit) : rows;
   const edges = page.map((node) => ({ cursor: encodeCursor(opts.key(node)), node }));

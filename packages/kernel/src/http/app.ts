@@ -12,7 +12,7 @@ import { loadAuthUser } from '../core/auth-user.js';
 import { TOKEN_TTL_SECONDS, type TokenService } from '../core/token.js';
 import type { UserService } from '../core/user-service.js';
 import type { Database } from '../db.js';
-import { ForbiddenError, InputError, MutuaError, UnauthenticatedError } from '../errors.js';
+import { ForbiddenError, InputError, MutuaError, UnauthenticatedError, nulProblems } from '../errors.js';
 import type { HookBus } from '../hooks.js';
 import { type Locale, isLocale, localeFromHeader, translate } from '../i18n.js';
 import type { JobService } from '../jobs.js';
@@ -102,6 +102,12 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+  // PostgreSQL text cannot hold NUL characters: refuse them as bad input, naming the field.
+  app.addHook('preValidation', async (req) => {
+    if (req.url.startsWith('/api/graphql')) return;
+    const nul = [...nulProblems(req.body), ...nulProblems(req.query), ...nulProblems(req.params)];
+    if (nul.length) throw InputError.fields(nul);
   });
   app.setErrorHandler((err, req, reply) => sendError(err, req, reply, req.mutua?.locale ?? localeFromHeader(req.headers['accept-language'])));
 
