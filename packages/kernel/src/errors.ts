@@ -118,7 +118,8 @@ export function isDataException(err: unknown): boolean {
  * PostgreSQL text cannot store: such input is refused up front instead of failing in the database.
  */
 export function nulProblems(value: unknown, field = ''): FieldProblem[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [{ field: field || 'body', key: 'kernel.error.nulCharacter' }] : [];
+  if (typeof value === 'string')
+    return value.includes('\u0000') ? [{ field: field || 'body', key: 'kernel.error.nulCharacter' }] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => nulProblems(v, field ? `${field}.${i}` : String(i)));
   if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value))) {
     return Object.entries(value).flatMap(([k, v]) => nulProblems(v, field ? `${field}.${k}` : k));

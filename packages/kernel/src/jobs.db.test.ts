@@ -40,7 +40,7 @@ const readJob = (id: string, token: string) => t.gql(`query($id: ID!) ${JOB}`, {
 
 describe('jobs', () => {
   test('runs a job to completion, with progress persisted while it runs and readable over GraphQL by its creator', async () => {
-    const { id } = await jobs().enqueue(t.ctxAs(amina), 'alpha.count', { n: 5, stepMs: 60 });
+    const { id } = await jobs().enqueue(t.ctxAs(amina), 'alpha.count', { n: 5, stepMs: 100 });
     const token = await t.loginToken('amina');
     const queued = await readJob(id, token);
     assert.deepEqual(queued.data, {

@@ -75,13 +75,16 @@ export class JobService {
   async claim(opts: { staleAfterMs?: number } = {}): Promise<JobRow | null> {
     const stale = new Date(Date.now() - (opts.staleAfterMs ?? STALE_AFTER_MS));
     return this.db.transaction(async (tx) => {
-      const res = await queryRows<{ id: string }>(tx as unknown as Db, sql`
+      const res = await queryRows<{ id: string }>(
+        tx as unknown as Db,
+        sql`
         SELECT id FROM job
         WHERE (status = 'queued' AND run_after <= now())
            OR (status = 'running' AND heartbeat_at < ${stale.toISOString()}::timestamptz)
         ORDER BY created_at
         LIMIT 1
-        FOR UPDATE SKIP LOCKED`);
+        FOR UPDATE SKIP LOCKED`,
+      );
       const id = res[0]?.id;
       if (!id) return null;
       const [row] = await tx
@@ -100,12 +103,19 @@ export class JobService {
   }
 
   /** Runs one claimed job to completion (or failure/retry). `onProgress` lets the CLI draw a bar. */
-  async execute(row: JobRow, ctxBase: Omit<Ctx, 'db' | 'afterCommit' | 'user'>, onProgress?: (d: number, t: number) => void): Promise<JobRow> {
+  async execute(
+    row: JobRow,
+    ctxBase: Omit<Ctx, 'db' | 'afterCommit' | 'user'>,
+    onProgress?: (d: number, t: number) => void,
+  ): Promise<JobRow> {
     const def = this.defs.get(row.type);
     const db = this.db;
     const mine = and(eq(job.id, row.id), eq(job.lockedBy, this.worker));
     if (!def) {
-      await db.update(job).set({ status: 'failed', error: `unknown job type ${row.type}`, finishedAt: new Date() }).where(mine);
+      await db
+        .update(job)
+        .set({ status: 'failed', error: `unknown job type ${row.type}`, finishedAt: new Date() })
+        .where(mine);
       return (await db.select().from(job).where(eq(job.id, row.id)))[0]!;
     }
     let checkpoint = row.checkpoint;
@@ -119,11 +129,17 @@ export class JobService {
       },
       saveCheckpoint: async (state) => {
         checkpoint = state;
-        await db.update(job).set({ checkpoint: state as object, heartbeatAt: new Date() }).where(mine);
+        await db
+          .update(job)
+          .set({ checkpoint: state as object, heartbeatAt: new Date() })
+          .where(mine);
       },
     };
     const beat = setInterval(() => {
-      db.update(job).set({ heartbeatAt: new Date() }).where(mine).catch(() => {});
+      db.update(job)
+        .set({ heartbeatAt: new Date() })
+        .where(mine)
+        .catch(() => {});
     }, STALE_AFTER_MS / 3);
     try {
       const result = await def.run(row.payload, jc);

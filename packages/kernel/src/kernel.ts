@@ -2,22 +2,28 @@ import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { type AuthUser, type Ctx, systemUser } from './context.js';
-import { CORE_RIGHTS } from './core/rights.js';
-import { RoleService, type RightInfo } from './core/role-service.js';
 import { registerCoreGraphql } from './core/core-graphql.js';
+import { CORE_RIGHTS } from './core/rights.js';
+import { type RightInfo, RoleService } from './core/role-service.js';
 import { TokenService } from './core/token.js';
 import { UserService } from './core/user-service.js';
 import { type Database, type DatabaseOptions, openDatabase } from './db.js';
 import { createBuilder, guardSchema } from './graphql/builder.js';
 import { HookBus } from './hooks.js';
-import { type Locale, addMessages } from './i18n.js';
-import { JobService } from './jobs.js';
-import { type MigrationSource, migrate } from './migrate.js';
-import type { ImporterDef, ModuleDefinition, RouteDef, ServiceRef, SetupContext } from './module.js';
-import { type Composition, type ModuleLoader, type ResolvedModule, loadComposition, resolveComposition } from './registry.js';
 import { buildApp, defineImportJob } from './http/app.js';
+import { addMessages, type Locale } from './i18n.js';
+import { JobService } from './jobs.js';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
+import { type MigrationSource, migrate } from './migrate.js';
+import type { ImporterDef, ModuleDefinition, RouteDef, ServiceRef, SetupContext } from './module.js';
+import {
+  type Composition,
+  loadComposition,
+  type ModuleLoader,
+  type ResolvedModule,
+  resolveComposition,
+} from './registry.js';
 
 export interface KernelOptions {
   composition: Composition;
@@ -79,7 +85,10 @@ export function migrationSources(resolved: readonly ResolvedModule[]): Migration
 export async function startKernel(opts: KernelOptions): Promise<Kernel> {
   const logger =
     opts.logger ??
-    pino({ level: process.env.LOG_LEVEL ?? 'info', redact: ['*.password', '*.newPassword', '*.currentPassword', 'req.headers.authorization', 'req.headers.cookie'] });
+    pino({
+      level: process.env.LOG_LEVEL ?? 'info',
+      redact: ['*.password', '*.newPassword', '*.currentPassword', 'req.headers.authorization', 'req.headers.cookie'],
+    });
   addMessages({ en, fr });
 
   let resolved: ResolvedModule[];
@@ -94,13 +103,21 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
   try {
     await migrate(db, migrationSources(resolved), (m) => logger.debug(m));
 
-    const deps = new Map(resolved.map((r) => [r.def.manifest.id, new Set([...(r.def.manifest.dependsOn ?? []), ...(r.def.manifest.optionalDependsOn ?? [])])]));
+    const deps = new Map(
+      resolved.map((r) => [
+        r.def.manifest.id,
+        new Set([...(r.def.manifest.dependsOn ?? []), ...(r.def.manifest.optionalDependsOn ?? [])]),
+      ]),
+    );
     const hooks = new HookBus((listener, owner) => listener === owner || !!deps.get(listener)?.has(owner));
     const builder = createBuilder();
     const jobs = new JobService(db, logger);
     const routes: Array<RouteDef & { module: string }> = [];
     const importers = new Map<string, ImporterDef>();
-    const auditEntities = new Map<string, string>([['User', 'core.user.search'], ['Role', 'core.role.search']]);
+    const auditEntities = new Map<string, string>([
+      ['User', 'core.user.search'],
+      ['Role', 'core.role.search'],
+    ]);
     const rights: RightInfo[] = CORE_RIGHTS.map((r) => ({ ...r, module: 'core' }));
     const services = new Map<string, unknown>();
     const modules: ComposedModule[] = [];
@@ -108,7 +125,8 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
     for (const r of resolved) {
       const m = r.def.manifest;
       for (const right of m.rights ?? []) {
-        if (!right.name.startsWith(`${m.id}.`)) throw new Error(`module '${m.id}' declares right '${right.name}' — rights must start with '${m.id}.'`);
+        if (!right.name.startsWith(`${m.id}.`))
+          throw new Error(`module '${m.id}' declares right '${right.name}' — rights must start with '${m.id}.'`);
         rights.push({ ...right, module: m.id });
       }
       if (r.def.messages) addMessages(r.def.messages);
@@ -119,7 +137,9 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
       const allowed = new Set([m.id, ...(m.dependsOn ?? []), ...(m.optionalDependsOn ?? [])]);
       const getService = <T>(ref: ServiceRef<T>, optional: boolean): T | undefined => {
         if (!allowed.has(ref.owner)) {
-          throw new Error(`module '${m.id}' asks for the service of '${ref.owner}' — add '${ref.owner}' to its dependsOn`);
+          throw new Error(
+            `module '${m.id}' asks for the service of '${ref.owner}' — add '${ref.owner}' to its dependsOn`,
+          );
         }
         if (!services.has(ref.owner) && !optional) throw new Error(`service '${ref.owner}' is not composed`);
         return services.get(ref.owner) as T | undefined;
@@ -140,7 +160,8 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
         audit: { entity: (name, o) => auditEntities.set(name, o.right) },
         imports: {
           add: (def) => {
-            if (!def.id.startsWith(`${m.id}.`)) throw new Error(`module '${m.id}' adds importer '${def.id}' — ids must start with '${m.id}.'`);
+            if (!def.id.startsWith(`${m.id}.`))
+              throw new Error(`module '${m.id}' adds importer '${def.id}' — ids must start with '${m.id}.'`);
             importers.set(def.id, def);
           },
         },
@@ -158,7 +179,13 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
     registerCoreGraphql(builder, { users, roles, jobs, auditEntities });
     const schema = guardSchema(builder.toSchema(), new Set(rights.map((r) => r.name)));
 
-    const ctxFor = (user: AuthUser | null, locale: Locale = 'en'): Ctx => ({ db, user, locale, logger, afterCommit: null });
+    const ctxFor = (user: AuthUser | null, locale: Locale = 'en'): Ctx => ({
+      db,
+      user,
+      locale,
+      logger,
+      afterCommit: null,
+    });
     const systemCtx = (locale: Locale = 'en') => ctxFor(systemUser(), locale);
     await roles.syncSystemRoles(systemCtx());
 

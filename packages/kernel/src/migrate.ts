@@ -23,7 +23,10 @@ export async function migrate(
   let applied = 0;
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727274)`);
-    const done = await queryRows<{ module: string; name: string }>(tx as unknown as Db, sql`SELECT module, name FROM mutua_migration`);
+    const done = await queryRows<{ module: string; name: string }>(
+      tx as unknown as Db,
+      sql`SELECT module, name FROM mutua_migration`,
+    );
     const seen = new Set(done.map((r) => `${r.module}/${r.name}`));
     for (const src of sources) {
       let files: string[];

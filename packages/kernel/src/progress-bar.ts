@@ -1,5 +1,8 @@
 /** A text progress bar for the CLI (stderr), redrawn in place; plain lines when stderr is not a terminal. */
-export function cliProgress(label: string, out: NodeJS.WriteStream = process.stderr): (done: number, total: number, sub?: string) => void {
+export function cliProgress(
+  label: string,
+  out: NodeJS.WriteStream = process.stderr,
+): (done: number, total: number, sub?: string) => void {
   let lastPct = -1;
   let lastDraw = 0;
   return (done, total, sub) => {

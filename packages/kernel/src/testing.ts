@@ -17,13 +17,24 @@ export interface TestKernel {
   adminCtx(): Ctx;
   ctxAs(user: AuthUser): Ctx;
   /** Creates a user holding exactly `rights` (through a role of its own), limited to `districtIds` when given. */
-  createUser(opts: { username: string; password?: string; rights?: string[]; districtIds?: string[]; admin?: boolean; language?: string }): Promise<AuthUser>;
+  createUser(opts: {
+    username: string;
+    password?: string;
+    rights?: string[];
+    districtIds?: string[];
+    admin?: boolean;
+    language?: string;
+  }): Promise<AuthUser>;
   loginToken(username: string, password?: string): Promise<string>;
   gql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
     opts?: { token?: string; locale?: 'en' | 'fr' },
-  ): Promise<{ status: number; data: T | null; errors: Array<{ message: string; extensions?: Record<string, unknown> }> | undefined }>;
+  ): Promise<{
+    status: number;
+    data: T | null;
+    errors: Array<{ message: string; extensions?: Record<string, unknown> }> | undefined;
+  }>;
   /** Empties every table (keeping migrations and the token secret) and re-seeds the system roles. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -35,7 +46,10 @@ export const TEST_PASSWORD = 'Test-pass-1!';
  * Boots a kernel for a test file: PGlite in memory by default, or a fresh database on the PostgreSQL server of
  * `DATABASE_URL` (dropped at close), so test processes never share state.
  */
-export async function startTestKernel(opts: { modules: ReadonlyArray<ModuleDefinition<unknown, unknown>>; config?: Record<string, Record<string, unknown>> }): Promise<TestKernel> {
+export async function startTestKernel(opts: {
+  modules: ReadonlyArray<ModuleDefinition<unknown, unknown>>;
+  config?: Record<string, Record<string, unknown>>;
+}): Promise<TestKernel> {
   let database: Database;
   let dropDb: (() => Promise<void>) | undefined;
   const url = process.env.DATABASE_URL;
@@ -58,7 +72,9 @@ export async function startTestKernel(opts: { modules: ReadonlyArray<ModuleDefin
     database = await openDatabase({ dataDir: 'memory://' });
   }
   const kernel = await startKernel({
-    composition: { modules: opts.modules.map((m) => ({ id: m.manifest.id, config: opts.config?.[m.manifest.id] ?? {} })) },
+    composition: {
+      modules: opts.modules.map((m) => ({ id: m.manifest.id, config: opts.config?.[m.manifest.id] ?? {} })),
+    },
     modules: opts.modules,
     database,
     logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }),
@@ -91,7 +107,8 @@ export async function startTestKernel(opts: { modules: ReadonlyArray<ModuleDefin
         await db.insert(roleRight).values(o.rights.map((r) => ({ roleId, right: r })));
         await db.insert(userRole).values({ userId: id, roleId });
       }
-      if (o.districtIds?.length) await db.insert(userDistrict).values(o.districtIds.map((locationId) => ({ userId: id, locationId })));
+      if (o.districtIds?.length)
+        await db.insert(userDistrict).values(o.districtIds.map((locationId) => ({ userId: id, locationId })));
       return (await loadAuthUser(db, id))!;
     },
     async loginToken(username, password = TEST_PASSWORD) {

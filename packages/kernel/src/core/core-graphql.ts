@@ -116,7 +116,11 @@ export function registerCoreGraphql(b: Builder, d: CoreGraphqlDeps): void {
       args: { id: t.arg.id({ required: true }) },
       resolve: (_r, a, ctx) => d.users.get(ctx, String(a.id)),
     }),
-    roles: t.field({ type: [Role], extensions: { right: 'core.role.search' }, resolve: (_r, _a, ctx) => d.roles.list(ctx) }),
+    roles: t.field({
+      type: [Role],
+      extensions: { right: 'core.role.search' },
+      resolve: (_r, _a, ctx) => d.roles.list(ctx),
+    }),
     rights: t.field({
       type: [RightInfoRef],
       extensions: { right: 'core.role.search' },
@@ -133,7 +137,10 @@ export function registerCoreGraphql(b: Builder, d: CoreGraphqlDeps): void {
       },
       resolve: (_r, a, ctx) => {
         const right = d.auditEntities.get(a.entity);
-        if (!right) throw InputError.fields([{ field: 'entity', key: 'kernel.error.unknownEntity', params: { entity: a.entity } }]);
+        if (!right)
+          throw InputError.fields([
+            { field: 'entity', key: 'kernel.error.unknownEntity', params: { entity: a.entity } },
+          ]);
         requireRight(ctx, right);
         const where = and(eq(auditLog.entity, a.entity), eq(auditLog.entityId, String(a.entityId)));
         return keysetPage({
@@ -208,7 +215,11 @@ export function registerCoreGraphql(b: Builder, d: CoreGraphqlDeps): void {
     fields: (t) => ({ clientMutationId: t.string(), id: t.id({ required: true }) }),
   });
   const ResetPasswordInput = b.inputType('ResetUserPasswordInput', {
-    fields: (t) => ({ clientMutationId: t.string(), id: t.id({ required: true }), newPassword: t.string({ required: true }) }),
+    fields: (t) => ({
+      clientMutationId: t.string(),
+      id: t.id({ required: true }),
+      newPassword: t.string({ required: true }),
+    }),
   });
   const ChangePasswordInput = b.inputType('ChangeMyPasswordInput', {
     fields: (t) => ({
@@ -246,7 +257,11 @@ export function registerCoreGraphql(b: Builder, d: CoreGraphqlDeps): void {
       resolve: (_r, { input }, ctx) =>
         idempotent(ctx, 'createUser', input.clientMutationId, async (tx) => ({
           clientMutationId: cmid(input),
-          user: await d.users.create(tx, { ...clean(input), roleIds: input.roleIds?.map(String) ?? [], districtIds: input.districtIds?.map(String) ?? [] }),
+          user: await d.users.create(tx, {
+            ...clean(input),
+            roleIds: input.roleIds?.map(String) ?? [],
+            districtIds: input.districtIds?.map(String) ?? [],
+          }),
         })),
     }),
     updateUser: t.field({

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import { type Ctx, requireRight, withTransaction } from '../context.js';
-import { ConflictError, InputError, NotFoundError, isUniqueViolation } from '../errors.js';
+import { ConflictError, InputError, isUniqueViolation, NotFoundError } from '../errors.js';
 import { isUuid, uuidv7 } from '../ids.js';
 import type { RightDecl } from '../module.js';
 import { SYSTEM_ROLES } from './system-roles.js';
@@ -50,17 +50,22 @@ export class RoleService {
     const rr = await ctx.db
       .select()
       .from(roleRight)
-      .where(inArray(
-        roleRight.roleId,
-        roles.map((r) => r.id),
-      ));
+      .where(
+        inArray(
+          roleRight.roleId,
+          roles.map((r) => r.id),
+        ),
+      );
     return roles.map((r) => ({
       id: r.id,
       name: r.name,
       nameFr: r.nameFr,
       isSystem: r.isSystem,
       isBlocked: r.isBlocked,
-      rights: rr.filter((x) => x.roleId === r.id).map((x) => x.right).sort(),
+      rights: rr
+        .filter((x) => x.roleId === r.id)
+        .map((x) => x.right)
+        .sort(),
     }));
   }
 
@@ -73,11 +78,14 @@ export class RoleService {
   private check(input: RoleInput, creating: boolean): void {
     const problems = [];
     if (creating && !input.name?.trim()) problems.push({ field: 'name', key: 'kernel.error.required' });
-    if (input.name && input.name.length > 50) problems.push({ field: 'name', key: 'kernel.error.tooLong', params: { max: 50 } });
-    if (input.nameFr && input.nameFr.length > 50) problems.push({ field: 'nameFr', key: 'kernel.error.tooLong', params: { max: 50 } });
+    if (input.name && input.name.length > 50)
+      problems.push({ field: 'name', key: 'kernel.error.tooLong', params: { max: 50 } });
+    if (input.nameFr && input.nameFr.length > 50)
+      problems.push({ field: 'nameFr', key: 'kernel.error.tooLong', params: { max: 50 } });
     const known = this.known();
     const unknown = (input.rights ?? []).filter((r) => !known.has(r));
-    if (unknown.length) problems.push({ field: 'rights', key: 'kernel.error.unknownRight', params: { right: unknown[0] } });
+    if (unknown.length)
+      problems.push({ field: 'rights', key: 'kernel.error.unknownRight', params: { right: unknown[0] } });
     if (problems.length) throw InputError.fields(problems);
   }
 
@@ -112,7 +120,8 @@ export class RoleService {
       }
       if (input.rights) {
         await tx.db.delete(roleRight).where(eq(roleRight.roleId, id));
-        if (input.rights.length) await tx.db.insert(roleRight).values(input.rights.map((right) => ({ roleId: id, right })));
+        if (input.rights.length)
+          await tx.db.insert(roleRight).values(input.rights.map((right) => ({ roleId: id, right })));
       }
       const after = await this.get(tx, id);
       await recordAudit(tx, { entity: 'Role', entityId: id, action: 'update', before, after });
@@ -151,7 +160,8 @@ export class RoleService {
     } catch (err) {
       throw mapUnique(err, input.name);
     }
-    if (input.rights?.length) await ctx.db.insert(roleRight).values(input.rights.map((right) => ({ roleId: id, right })));
+    if (input.rights?.length)
+      await ctx.db.insert(roleRight).values(input.rights.map((right) => ({ roleId: id, right })));
   }
 
   /**
@@ -181,13 +191,19 @@ export class RoleService {
             .onConflictDoNothing();
         }
       }
-      await tx.db.insert(knownRight).values(fresh.map((r) => ({ right: r.name }))).onConflictDoNothing();
+      await tx.db
+        .insert(knownRight)
+        .values(fresh.map((r) => ({ right: r.name })))
+        .onConflictDoNothing();
     });
   }
 
   /** Role ids by system bit, for seeding demo users. */
   async systemRoleId(ctx: Ctx, isSystem: number): Promise<string> {
-    const [r] = await ctx.db.select().from(role).where(and(eq(role.isSystem, isSystem), isNull(role.deletedAt)));
+    const [r] = await ctx.db
+      .select()
+      .from(role)
+      .where(and(eq(role.isSystem, isSystem), isNull(role.deletedAt)));
     if (!r) throw new NotFoundError('Role', String(isSystem));
     return r.id;
   }

@@ -1,7 +1,14 @@
 import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import { type Ctx, requireRight, requireUser, withTransaction } from '../context.js';
-import { ConflictError, type FieldProblem, InputError, MutuaError, NotFoundError, isUniqueViolation } from '../errors.js';
+import {
+  ConflictError,
+  type FieldProblem,
+  InputError,
+  isUniqueViolation,
+  MutuaError,
+  NotFoundError,
+} from '../errors.js';
 import { type Connection, keysetAfter, keysetPage } from '../graphql/connection.js';
 import { isLocale } from '../i18n.js';
 import { isUuid, uuidv7 } from '../ids.js';
@@ -60,8 +67,10 @@ function validate(input: UserInput, creating: boolean): FieldProblem[] {
     p.push({ field: 'username', key: 'kernel.error.username' });
   }
   if (input.email && !EMAIL_RE.test(input.email)) p.push({ field: 'email', key: 'kernel.error.email' });
-  else if (input.email && input.email.length > 200) p.push({ field: 'email', key: 'kernel.error.tooLong', params: { max: 200 } });
-  if (input.phone && input.phone.length > 50) p.push({ field: 'phone', key: 'kernel.error.tooLong', params: { max: 50 } });
+  else if (input.email && input.email.length > 200)
+    p.push({ field: 'email', key: 'kernel.error.tooLong', params: { max: 200 } });
+  if (input.phone && input.phone.length > 50)
+    p.push({ field: 'phone', key: 'kernel.error.tooLong', params: { max: 50 } });
   for (const field of ['roleIds', 'districtIds'] as const) {
     const bad = input[field]?.find((id) => !isUuid(id));
     if (bad !== undefined) p.push({ field, key: 'kernel.error.badId', params: { id: bad } });
@@ -69,7 +78,8 @@ function validate(input: UserInput, creating: boolean): FieldProblem[] {
   if (input.healthFacilityId && !isUuid(input.healthFacilityId)) {
     p.push({ field: 'healthFacilityId', key: 'kernel.error.badId', params: { id: input.healthFacilityId } });
   }
-  if (input.language !== undefined && !isLocale(input.language)) p.push({ field: 'language', key: 'kernel.error.language' });
+  if (input.language !== undefined && !isLocale(input.language))
+    p.push({ field: 'language', key: 'kernel.error.language' });
   if (creating && input.password) p.push(...passwordProblems(input.password));
   return p;
 }
@@ -88,14 +98,19 @@ export class UserService {
       throw new MutuaError('UNAUTHENTICATED', 'kernel.error.badCredentials');
     }
     if (u.lockedUntil && u.lockedUntil.getTime() > Date.now()) {
-      throw new MutuaError('LOCKED', 'kernel.error.locked', { minutes: Math.ceil((u.lockedUntil.getTime() - Date.now()) / 60000) });
+      throw new MutuaError('LOCKED', 'kernel.error.locked', {
+        minutes: Math.ceil((u.lockedUntil.getTime() - Date.now()) / 60000),
+      });
     }
     if (!(await verifyPassword(u.passwordHash, password))) {
       const failed = u.failedLogins + 1;
       const lock = failed >= MAX_FAILED_LOGINS;
       await ctx.db
         .update(appUser)
-        .set({ failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60000) : null })
+        .set({
+          failedLogins: lock ? 0 : failed,
+          lockedUntil: lock ? new Date(Date.now() + LOCK_MINUTES * 60000) : null,
+        })
         .where(eq(appUser.id, u.id));
       if (lock) {
         await recordAudit({ ...ctx, user: null }, { entity: 'User', entityId: u.id, action: 'locked' });
@@ -112,7 +127,10 @@ export class UserService {
 
   async get(ctx: Ctx, id: string): Promise<UserRow | null> {
     if (!isUuid(id)) return null;
-    const [u] = await ctx.db.select().from(appUser).where(and(eq(appUser.id, id), isNull(appUser.deletedAt)));
+    const [u] = await ctx.db
+      .select()
+      .from(appUser)
+      .where(and(eq(appUser.id, id), isNull(appUser.deletedAt)));
     return u ? this.toRow(ctx, u) : null;
   }
 
@@ -123,7 +141,10 @@ export class UserService {
     return row;
   }
 
-  async search(ctx: Ctx, args: { search?: string | null; first?: number | null; after?: string | null }): Promise<Connection<UserRow>> {
+  async search(
+    ctx: Ctx,
+    args: { search?: string | null; first?: number | null; after?: string | null },
+  ): Promise<Connection<UserRow>> {
     requireRight(ctx, 'core.user.search');
     const q = args.search?.trim();
     const where = and(
@@ -226,7 +247,12 @@ export class UserService {
       if (!(await this.get(tx, id))) throw new NotFoundError('User', id);
       await tx.db
         .update(appUser)
-        .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+        .set({
+          passwordHash: await hashPassword(newPassword),
+          mustChangePassword: true,
+          failedLogins: 0,
+          lockedUntil: null,
+        })
         .where(eq(appUser.id, id));
       await recordAudit(tx, { entity: 'User', entityId: id, action: 'resetPassword' });
       return (await this.get(tx, id))!;
@@ -279,19 +305,32 @@ export class UserService {
 
   private mapUnique(err: unknown, input: UserInput): unknown {
     if (!isUniqueViolation(err)) return err;
-    const detail = String((err as { detail?: string; cause?: { detail?: string } }).cause?.detail ?? (err as { detail?: string }).detail ?? '');
-    if (detail.includes('email')) return new ConflictError('kernel.error.emailTaken', { email: input.email }, [{ field: 'email', key: 'kernel.error.emailTaken', params: { email: input.email } }]);
-    return new ConflictError('kernel.error.usernameTaken', { username: input.username }, [{ field: 'username', key: 'kernel.error.usernameTaken', params: { username: input.username } }]);
+    const detail = String(
+      (err as { detail?: string; cause?: { detail?: string } }).cause?.detail ??
+        (err as { detail?: string }).detail ??
+        '',
+    );
+    if (detail.includes('email'))
+      return new ConflictError('kernel.error.emailTaken', { email: input.email }, [
+        { field: 'email', key: 'kernel.error.emailTaken', params: { email: input.email } },
+      ]);
+    return new ConflictError('kernel.error.usernameTaken', { username: input.username }, [
+      { field: 'username', key: 'kernel.error.usernameTaken', params: { username: input.username } },
+    ]);
   }
 
   private async setLinks(ctx: Ctx, id: string, input: UserInput): Promise<void> {
     if (input.roleIds) {
       const roleIds = [...new Set(input.roleIds)];
       const found = roleIds.length
-        ? await ctx.db.select({ id: role.id }).from(role).where(and(inArray(role.id, roleIds), isNull(role.deletedAt)))
+        ? await ctx.db
+            .select({ id: role.id })
+            .from(role)
+            .where(and(inArray(role.id, roleIds), isNull(role.deletedAt)))
         : [];
       const missing = roleIds.find((r) => !found.some((f) => f.id === r));
-      if (missing) throw InputError.fields([{ field: 'roleIds', key: 'kernel.error.unknownRole', params: { id: missing } }]);
+      if (missing)
+        throw InputError.fields([{ field: 'roleIds', key: 'kernel.error.unknownRole', params: { id: missing } }]);
       await ctx.db.delete(userRole).where(eq(userRole.userId, id));
       if (roleIds.length) await ctx.db.insert(userRole).values(roleIds.map((roleId) => ({ userId: id, roleId })));
     }

@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, Kind } from 'graphql';
 import type { Ctx } from '../context.js';
-import { ForbiddenError, InputError, MutuaError, UnauthenticatedError, nulProblems } from '../errors.js';
+import { ForbiddenError, InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
 import { translate } from '../i18n.js';
 import type { Builder, FieldGuard, MutuaSchemaTypes } from '../module.js';
 
@@ -76,7 +76,9 @@ export function guardSchema(schema: GraphQLSchema, knownRights: ReadonlySet<stri
         );
       }
       if ('right' in guard && !knownRights.has(guard.right)) {
-        throw new Error(`GraphQL field ${type.name}.${field.name} requires right '${guard.right}', which no module declares`);
+        throw new Error(
+          `GraphQL field ${type.name}.${field.name} requires right '${guard.right}', which no module declares`,
+        );
       }
       const inner = (field.resolve ?? ((src: Record<string, unknown>) => src?.[field.name])) as GraphQLFieldResolver<
         unknown,
@@ -104,4 +106,3 @@ export function guardSchema(schema: GraphQLSchema, knownRights: ReadonlySet<stri
   }
   return schema;
 }
-

@@ -16,7 +16,11 @@ export const MAX_PAGE = 500;
 const pageInfoRefs = new WeakMap<object, ObjectRef<Types, Connection<unknown>['pageInfo']>>();
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
-export function connectionType<T>(builder: Builder, node: ObjectRef<Types, T>, name: string): ObjectRef<Types, Connection<T>> {
+export function connectionType<T>(
+  builder: Builder,
+  node: ObjectRef<Types, T>,
+  name: string,
+): ObjectRef<Types, Connection<T>> {
   let pageInfo = pageInfoRefs.get(builder);
   if (!pageInfo) {
     pageInfo = builder.objectRef<Connection<unknown>['pageInfo']>('PageInfo').implement({

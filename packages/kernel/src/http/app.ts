@@ -12,9 +12,9 @@ import { loadAuthUser } from '../core/auth-user.js';
 import { TOKEN_TTL_SECONDS, type TokenService } from '../core/token.js';
 import type { UserService } from '../core/user-service.js';
 import type { Database } from '../db.js';
-import { ForbiddenError, InputError, MutuaError, UnauthenticatedError, nulProblems } from '../errors.js';
+import { ForbiddenError, InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
 import type { HookBus } from '../hooks.js';
-import { type Locale, isLocale, localeFromHeader, translate } from '../i18n.js';
+import { isLocale, type Locale, localeFromHeader, translate } from '../i18n.js';
 import type { JobService } from '../jobs.js';
 import type { ImporterDef, RouteDef } from '../module.js';
 import { sendError } from './errors.js';
@@ -48,23 +48,25 @@ export const IMPORT_JOB = 'core.import';
 
 /** The import job: runs an importer as the user who uploaded the file, reporting progress on the job row. */
 export function defineImportJob(jobs: JobService, importers: ReadonlyMap<string, ImporterDef>, db: Database): void {
-  jobs.forModule('core').define<{ importerId: string; format: string; dryRun: boolean; userId: string; content: string }>({
-    type: IMPORT_JOB,
-    maxAttempts: 1,
-    run: async (p, job) => {
-      const importer = importers.get(p.importerId);
-      if (!importer) throw new Error(`unknown importer ${p.importerId}`);
-      const user = await loadAuthUser(db.db, p.userId);
-      if (!user) throw new UnauthenticatedError();
-      const ctx = { ...job.ctx, user, locale: user.language };
-      return importer.run(ctx, {
-        content: Buffer.from(p.content, 'base64'),
-        format: p.format,
-        dryRun: p.dryRun,
-        progress: (done, total) => job.progress(done, total),
-      });
-    },
-  });
+  jobs
+    .forModule('core')
+    .define<{ importerId: string; format: string; dryRun: boolean; userId: string; content: string }>({
+      type: IMPORT_JOB,
+      maxAttempts: 1,
+      run: async (p, job) => {
+        const importer = importers.get(p.importerId);
+        if (!importer) throw new Error(`unknown importer ${p.importerId}`);
+        const user = await loadAuthUser(db.db, p.userId);
+        if (!user) throw new UnauthenticatedError();
+        const ctx = { ...job.ctx, user, locale: user.language };
+        return importer.run(ctx, {
+          content: Buffer.from(p.content, 'base64'),
+          format: p.format,
+          dryRun: p.dryRun,
+          progress: (done, total) => job.progress(done, total),
+        });
+      },
+    });
 }
 
 /** The language of a request: explicit Accept-Language first (the web app sends its current one), else the user's. */
@@ -109,7 +111,9 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     const nul = [...nulProblems(req.body), ...nulProblems(req.query), ...nulProblems(req.params)];
     if (nul.length) throw InputError.fields(nul);
   });
-  app.setErrorHandler((err, req, reply) => sendError(err, req, reply, req.mutua?.locale ?? localeFromHeader(req.headers['accept-language'])));
+  app.setErrorHandler((err, req, reply) =>
+    sendError(err, req, reply, req.mutua?.locale ?? localeFromHeader(req.headers['accept-language'])),
+  );
 
   // ---- health
   app.get('/health', async () => ({
@@ -128,7 +132,10 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
           type: 'object',
           required: ['username', 'password'],
           additionalProperties: false,
-          properties: { username: { type: 'string', minLength: 1, maxLength: 50 }, password: { type: 'string', minLength: 1, maxLength: 200 } },
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 50 },
+            password: { type: 'string', minLength: 1, maxLength: 200 },
+          },
         },
       },
     },
@@ -223,17 +230,27 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     if (!content?.length) throw InputError.fields([{ field: 'file', key: 'kernel.error.noFile' }]);
     const format = (q.format ?? path.extname(filename).slice(1) ?? '').toLowerCase() || 'csv';
     if (!importer.formats.includes(format)) {
-      throw InputError.fields([{ field: 'format', key: 'kernel.error.importFormat', params: { format, formats: importer.formats.join(', ') } }]);
+      throw InputError.fields([
+        { field: 'format', key: 'kernel.error.importFormat', params: { format, formats: importer.formats.join(', ') } },
+      ]);
     }
     const dryRun = q.dryRun !== 'false';
     if (q.async === 'true') {
       // Large files: run as a job so the UI shows a progress bar (GraphQL `job(id)`) and nothing times out.
-      return d.jobs.enqueue(ctx, IMPORT_JOB, { importerId: id, format, dryRun, userId: ctx.user.id, content: content.toString('base64') });
+      return d.jobs.enqueue(ctx, IMPORT_JOB, {
+        importerId: id,
+        format,
+        dryRun,
+        userId: ctx.user.id,
+        content: content.toString('base64'),
+      });
     }
     return importer.run(ctx, { content, format, dryRun });
   });
-  app.addContentTypeParser(['text/csv', 'text/xml', 'application/xml', 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['text/csv', 'text/xml', 'application/xml', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
   );
 
   // ---- module routes: each declares its guard; the kernel enforces it
@@ -249,7 +266,8 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
         const ctx = req.mutua;
         if (!('public' in r.guard)) {
           if (!ctx.user) throw new UnauthenticatedError();
-          if ('right' in r.guard && !ctx.user.isAdmin && !ctx.user.rights.has(r.guard.right)) throw new ForbiddenError(r.guard.right);
+          if ('right' in r.guard && !ctx.user.isAdmin && !ctx.user.rights.has(r.guard.right))
+            throw new ForbiddenError(r.guard.right);
         }
       },
       handler: async (req, reply) => r.handler(req, reply, req.mutua),

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { MutuaError, errorStatus } from '../errors.js';
+import { errorStatus, MutuaError } from '../errors.js';
 import { type Locale, translate } from '../i18n.js';
 
 export interface ErrorBody {
@@ -28,9 +28,14 @@ export function restError(err: unknown, locale: Locale, logger: Logger): { statu
       },
     };
   }
-  const fe = err as FastifyError & { validation?: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }> };
+  const fe = err as FastifyError & {
+    validation?: Array<{ instancePath: string; message?: string; params?: Record<string, unknown> }>;
+  };
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
-    return { status: 413, body: { code: 'TOO_LARGE', message: translate(locale, 'kernel.error.tooLarge', { limit: '1 MiB' }) } };
+    return {
+      status: 413,
+      body: { code: 'TOO_LARGE', message: translate(locale, 'kernel.error.tooLarge', { limit: '1 MiB' }) },
+    };
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && fe.statusCode === 400)) {
     return { status: 400, body: { code: 'BAD_INPUT', message: translate(locale, 'kernel.error.badJson') } };
@@ -38,14 +43,17 @@ export function restError(err: unknown, locale: Locale, logger: Logger): { statu
   if (fe.validation) {
     const problems = fe.validation.map((v) => {
       const extra = v.params?.additionalProperty ? `/${String(v.params.additionalProperty)}` : '';
-      const field = `${v.instancePath}${extra}`.replace(/^\//, '').replace(/\//g, '.') || (fe.validationContext ?? 'body');
+      const field =
+        `${v.instancePath}${extra}`.replace(/^\//, '').replace(/\//g, '.') || (fe.validationContext ?? 'body');
       return { field, message: `${field}: ${v.message ?? 'invalid'}` };
     });
     return {
       status: 400,
       body: {
         code: 'BAD_INPUT',
-        message: translate(locale, 'kernel.error.invalidRequest', { detail: problems.map((p) => p.message).join('; ') }),
+        message: translate(locale, 'kernel.error.invalidRequest', {
+          detail: problems.map((p) => p.message).join('; '),
+        }),
         problems,
       },
     };
