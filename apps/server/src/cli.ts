@@ -1,9 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Kernel, cliProgress, loadComposition, migrate, migrationSources, openDatabase, passwordProblems, startKernel, translate } from '@mutua/kernel';
-import { DEMO_USERS, createFirstAdmin, hasUsers, seedDemo } from './demo.js';
-import { ROOT, WEB_DIST, readComposition, readEnv } from './config.js';
+import {
+  cliProgress,
+  type Kernel,
+  loadComposition,
+  migrate,
+  migrationSources,
+  openDatabase,
+  passwordProblems,
+  startKernel,
+  translate,
+} from '@mutua/kernel';
+import { ROOT, readComposition, readEnv, WEB_DIST } from './config.js';
+import { createFirstAdmin, DEMO_USERS, hasUsers, seedDemo } from './demo.js';
 
 const HELP = `mutua — health insurance management (openIMIS lineage)
 
@@ -65,7 +75,9 @@ async function serve(flags: { demo: boolean }): Promise<number> {
   }
   const address = await k.app.listen({ port: env.port, host: env.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  log(`Mutua is running at ${url}  (database: ${k.database.kind}${k.database.kind === 'pglite' ? ` in ${path.resolve(env.dataDir)}` : ''})`);
+  log(
+    `Mutua is running at ${url}  (database: ${k.database.kind}${k.database.kind === 'pglite' ? ` in ${path.resolve(env.dataDir)}` : ''})`,
+  );
   log(`Modules: ${k.modules.map((m) => `${m.id}@${m.version}`).join(', ')}`);
   if (demo || (!env.databaseUrl && (await hasUsers(k)))) {
     log('Demo logins (demo data only):');
@@ -93,7 +105,12 @@ async function runImport(args: string[], flags: { format?: string; apply: boolea
     const content = await readFile(args[1]);
     const format = flags.format ?? path.extname(args[1]).slice(1).toLowerCase();
     const bar = cliProgress(flags.apply ? 'Importing' : 'Checking');
-    const res = await importer.run(k.systemCtx(), { content, format, dryRun: !flags.apply, progress: (d, t) => bar(d, t) });
+    const res = await importer.run(k.systemCtx(), {
+      content,
+      format,
+      dryRun: !flags.apply,
+      progress: (d, t) => bar(d, t),
+    });
     for (const e of res.errors) console.log(`row ${e.row}${e.field ? ` ${e.field}` : ''}: ${e.message}`);
     console.log(
       `${res.dryRun ? 'Dry run' : 'Import'}: ${res.total} rows, ${res.created} to create, ${res.updated} to update, ${res.errors.length} errors${res.applied ? ' — applied' : res.dryRun ? '' : ' — nothing applied'}`,
@@ -160,7 +177,8 @@ export async function main(argv: string[]): Promise<number> {
       if (!values.demo) throw new Error('say what to seed: mutua seed --demo');
       const k = await boot();
       try {
-        if (await hasUsers(k)) throw new Error('the database already has data: demo data goes only into an empty database');
+        if (await hasUsers(k))
+          throw new Error('the database already has data: demo data goes only into an empty database');
         await seedDemo(k, (m) => console.log(m));
         console.log('Demo data seeded.');
       } finally {
@@ -169,7 +187,11 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'import':
-      return runImport(rest, { ...(values.format ? { format: values.format } : {}), apply: values.apply, list: values.list });
+      return runImport(rest, {
+        ...(values.format ? { format: values.format } : {}),
+        apply: values.apply,
+        list: values.list,
+      });
     case 'generate':
       return generate(values);
     case 'bench': {

@@ -16,7 +16,8 @@ export interface ServerEnv {
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a number between 0 and 65535, got '${env.PORT}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a number between 0 and 65535, got '${env.PORT}'`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -31,7 +32,9 @@ export function readComposition(path: string): Composition {
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    throw new Error(`composition file ${path} is missing — create it with {"modules":[{"id":"location"}]} or set MUTUA_COMPOSITION`);
+    throw new Error(
+      `composition file ${path} is missing — create it with {"modules":[{"id":"location"}]} or set MUTUA_COMPOSITION`,
+    );
   }
   let json: unknown;
   try {

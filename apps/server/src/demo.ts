@@ -1,9 +1,15 @@
-import { ADMIN_ROLE_BIT, type Kernel, SYSTEM_ROLES, coreTables, hashPassword, uuidv7 } from '@mutua/kernel';
+import { ADMIN_ROLE_BIT, coreTables, hashPassword, type Kernel, SYSTEM_ROLES, uuidv7 } from '@mutua/kernel';
 import { locationService } from '@mutua/location';
 import { sql } from 'drizzle-orm';
 
 /** Demo logins (demo data only; printed at start and listed in the README). */
-export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; role: number; district?: string; note: string }> = [
+export const DEMO_USERS: ReadonlyArray<{
+  username: string;
+  password: string;
+  role: number;
+  district?: string;
+  note: string;
+}> = [
   { username: 'admin', password: 'admin123', role: ADMIN_ROLE_BIT, note: 'IMIS Administrator (every right)' },
   { username: 'eo', password: 'demo123', role: 1, district: 'R1D1', note: 'Enrolment Officer, district R1D1 only' },
   { username: 'manager', password: 'demo123', role: 2, note: 'Manager' },
@@ -11,7 +17,13 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; password: string; rol
   { username: 'clerk', password: 'demo123', role: 8, district: 'R1D1', note: 'Clerk, district R1D1 only' },
   { username: 'medofficer', password: 'demo123', role: 16, note: 'Medical Officer' },
   { username: 'schemeadmin', password: 'demo123', role: 32, note: 'Scheme Administrator (national)' },
-  { username: 'schemeadmin.d2', password: 'demo123', role: 32, district: 'R1D2', note: 'Scheme Administrator, district R1D2 only' },
+  {
+    username: 'schemeadmin.d2',
+    password: 'demo123',
+    role: 32,
+    district: 'R1D2',
+    note: 'Scheme Administrator, district R1D2 only',
+  },
   { username: 'receptionist', password: 'demo123', role: 128, note: 'Receptionist' },
   { username: 'claimadmin', password: 'demo123', role: 256, note: 'Claim Administrator' },
   { username: 'claimcontrib', password: 'demo123', role: 512, note: 'Claim Contributor' },
@@ -46,7 +58,9 @@ export async function seedDemo(k: Kernel, log: (msg: string) => void = () => {})
       // Demo passwords are simple on purpose and do not follow the policy; real users' passwords do.
       passwordHash: await hashPassword(u.password),
     });
-    await k.database.db.insert(coreTables.userRole).values({ userId: id, roleId: await k.roles.systemRoleId(ctx, u.role) });
+    await k.database.db
+      .insert(coreTables.userRole)
+      .values({ userId: id, roleId: await k.roles.systemRoleId(ctx, u.role) });
     if (u.district && location) {
       const district = await location.findByCode(ctx, u.district);
       if (district) await k.database.db.insert(coreTables.userDistrict).values({ userId: id, locationId: district.id });
@@ -66,5 +80,7 @@ export async function createFirstAdmin(k: Kernel, password: string): Promise<voi
     passwordHash: await hashPassword(password),
     mustChangePassword: true,
   });
-  await k.database.db.insert(coreTables.userRole).values({ userId: id, roleId: await k.roles.systemRoleId(ctx, ADMIN_ROLE_BIT) });
+  await k.database.db
+    .insert(coreTables.userRole)
+    .values({ userId: id, roleId: await k.roles.systemRoleId(ctx, ADMIN_ROLE_BIT) });
 }

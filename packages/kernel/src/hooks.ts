@@ -24,6 +24,7 @@ export function defineHook<P>(id: string): HookRef<P> {
 }
 
 /** A veto: zero or more reasons; returning nothing (or []) lets the operation pass. */
+// biome-ignore lint/suspicious/noConfusingVoidType: listeners that find nothing may simply return
 export type ValidateListener<P> = (payload: P, ctx: Ctx) => Promise<FieldProblem[] | undefined | void>;
 export type Listener<P> = (payload: P, ctx: Ctx) => Promise<void>;
 /**

@@ -93,7 +93,7 @@ export class UserService {
       .select()
       .from(appUser)
       .where(and(sql`lower(${appUser.username}) = lower(${username})`, isNull(appUser.deletedAt)));
-    if (!u || !u.isActive) {
+    if (!u?.isActive) {
       await verifyPassword(await dummyHash(), password);
       throw new MutuaError('UNAUTHENTICATED', 'kernel.error.badCredentials');
     }

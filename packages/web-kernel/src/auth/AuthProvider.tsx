@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { storeLanguage, takePickedLanguage } from '../i18n/language-choice';
 import type { AuthStore } from './auth-store';
 import { type Me, userHasRight } from './me';
 
@@ -18,16 +19,27 @@ export interface AuthApi {
 
 const AuthContext = createContext<AuthApi | null>(null);
 
-/** Provides `useAuth()` from an AuthStore; applies the user's stored language on login. */
+/** Provides `useAuth()` from an AuthStore; on login applies the language picked on the login page, else the stored one. */
 export function AuthProvider({ store, children }: { store: AuthStore; children: ReactNode }) {
   const user = useSyncExternalStore(store.subscribe, store.getUser, store.getUser);
   const { i18n } = useTranslation();
   const queryClient = useQueryClient();
   const login = useCallback(
     async (username: string, password: string) => {
-      const me = await store.login(username, password);
+      let me = await store.login(username, password);
       queryClient.clear();
-      if (me.language && me.language !== i18n.language) await i18n.changeLanguage(me.language);
+      const picked = takePickedLanguage();
+      if (picked && picked !== me.language) {
+        // The user chose a language on the login page: keep it and remember it for next time.
+        try {
+          me = await storeLanguage(picked);
+          store.setUser(me);
+        } catch {
+          // remembering is best effort; the UI stays in the picked language
+        }
+      } else if (me.language && me.language !== i18n.language) {
+        await i18n.changeLanguage(me.language);
+      }
       return me;
     },
     [store, i18n, queryClient],

@@ -2,14 +2,10 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { GqlError, gql } from '../api/http';
+import { GqlError } from '../api/http';
 import { useAuth } from '../auth/AuthProvider';
-import { ME_FIELDS, type Me } from '../auth/me';
 import { isLanguage, type Language, languageNames, languages } from '../i18n/create-i18n';
-
-const CHANGE_LANGUAGE = `mutation ChangeMyLanguage($input: ChangeMyLanguageInput!) {
-  changeMyLanguage(input: $input) { me { ${ME_FIELDS} } }
-}`;
+import { rememberPickedLanguage, storeLanguage } from '../i18n/language-choice';
 
 /** Switches the UI language; for a logged-in user, also stores the choice on the server. */
 export function useLanguage(): { language: Language; setLanguage: (lng: Language) => Promise<void> } {
@@ -21,10 +17,10 @@ export function useLanguage(): { language: Language; setLanguage: (lng: Language
     await i18n.changeLanguage(lng);
     // server texts (messages, right labels) in the cache are in the old language
     void queryClient.invalidateQueries();
-    if (user && user.language !== lng) {
+    if (!user) rememberPickedLanguage(lng);
+    else if (user.language !== lng) {
       try {
-        const res = await gql<{ changeMyLanguage: { me: Me } }>(CHANGE_LANGUAGE, { input: { language: lng } });
-        setUser(res.changeMyLanguage.me);
+        setUser(await storeLanguage(lng));
       } catch (e) {
         // the UI language already changed; remembering it is best effort
         if (!(e instanceof GqlError)) throw e;
