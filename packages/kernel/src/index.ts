@@ -13,6 +13,7 @@ export * from './errors.js';
 export { fieldGuard, toGraphQLError } from './graphql/builder.js';
 export * from './graphql/connection.js';
 export * from './graphql/idempotent.js';
+export * from './graphql/mutation.js';
 export * from './hooks.js';
 export * from './i18n.js';
 export * from './ids.js';

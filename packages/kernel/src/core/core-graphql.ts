@@ -3,7 +3,7 @@ import type { Ctx } from '../context.js';
 import { requireRight } from '../context.js';
 import { InputError } from '../errors.js';
 import { connectionType, keysetAfter, keysetPage } from '../graphql/connection.js';
-import { idempotent } from '../graphql/idempotent.js';
+import { defineMutation, payloadType } from '../graphql/mutation.js';
 import { translate } from '../i18n.js';
 import type { JobRow, JobService } from '../jobs.js';
 import type { Builder, Types } from '../module.js';
@@ -167,28 +167,12 @@ export function registerCoreGraphql(b: Builder, d: CoreGraphqlDeps): void {
     }),
   }));
 
-  // Mutations: each takes one input with an optional clientMutationId and returns a payload.
-  const UserPayload = b.objectRef<{ clientMutationId: string | null; user: UserRow }>('UserPayload').implement({
-    fields: (t) => ({
-      clientMutationId: t.exposeString('clientMutationId', { nullable: true }),
-      user: t.field({ type: User, resolve: (p) => p.user }),
-    }),
-  });
-  const MePayload = b.objectRef<{ clientMutationId: string | null; me: UserRow }>('MePayload').implement({
-    fields: (t) => ({
-      clientMutationId: t.exposeString('clientMutationId', { nullable: true }),
-      me: t.field({ type: Me, resolve: (p) => p.me }),
-    }),
-  });
-  const RolePayload = b.objectRef<{ clientMutationId: string | null; role: RoleRow }>('RolePayload').implement({
-    fields: (t) => ({
-      clientMutationId: t.exposeString('clientMutationId', { nullable: true }),
-      role: t.field({ type: Role, resolve: (p) => p.role }),
-    }),
-  });
-
-  const userFields = (t: PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>) => ({
-    clientMutationId: t.string(),
+  // Mutations: one input each (with an optional clientMutationId), a payload echoing it, run once per id.
+  const UserPayload = payloadType(b, 'UserPayload', 'user', User);
+  const MePayload = payloadType(b, 'MePayload', 'me', Me);
+  const RolePayload = payloadType(b, 'RolePayload', 'role', Role);
+  type Fields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+  const userFields = (t: Fields) => ({
     lastName: t.string(),
     otherNames: t.string(),
     email: t.string(),
@@ -197,166 +181,95 @@ export function registerCoreGraphql(b: Builder, d: CoreGraphqlDeps): void {
     roleIds: t.idList(),
     districtIds: t.idList(),
     healthFacilityId: t.id(),
+    isActive: t.boolean(),
   });
-  const CreateUserInput = b.inputType('CreateUserInput', {
-    fields: (t) => ({
+  const roleFields = (t: Fields) => ({
+    name: t.string(),
+    nameFr: t.string(),
+    rights: t.stringList(),
+    isBlocked: t.boolean(),
+  });
+  const idField = (t: Fields) => ({ id: t.id({ required: true }) });
+  const clean = <T extends Record<string, unknown>>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'clientMutationId' && k !== 'id'));
+  const ids = (v: ReadonlyArray<string | number> | null | undefined) => v?.map(String);
+
+  defineMutation(b, 'createUser', {
+    guard: { right: 'core.user.add' },
+    input: (t) => ({
       ...userFields(t),
       username: t.string({ required: true }),
       lastName: t.string({ required: true }),
       otherNames: t.string({ required: true }),
       password: t.string({ required: true }),
-      isActive: t.boolean(),
     }),
-  });
-  const UpdateUserInput = b.inputType('UpdateUserInput', {
-    fields: (t) => ({ ...userFields(t), id: t.id({ required: true }), isActive: t.boolean() }),
-  });
-  const IdInput = b.inputType('UserIdInput', {
-    fields: (t) => ({ clientMutationId: t.string(), id: t.id({ required: true }) }),
-  });
-  const ResetPasswordInput = b.inputType('ResetUserPasswordInput', {
-    fields: (t) => ({
-      clientMutationId: t.string(),
-      id: t.id({ required: true }),
-      newPassword: t.string({ required: true }),
-    }),
-  });
-  const ChangePasswordInput = b.inputType('ChangeMyPasswordInput', {
-    fields: (t) => ({
-      clientMutationId: t.string(),
-      currentPassword: t.string({ required: true }),
-      newPassword: t.string({ required: true }),
-    }),
-  });
-  const ChangeLanguageInput = b.inputType('ChangeMyLanguageInput', {
-    fields: (t) => ({ clientMutationId: t.string(), language: t.string({ required: true }) }),
-  });
-  const RoleInput = b.inputType('RoleInput', {
-    fields: (t) => ({
-      clientMutationId: t.string(),
-      id: t.id(),
-      name: t.string(),
-      nameFr: t.string(),
-      rights: t.stringList(),
-      isBlocked: t.boolean(),
-    }),
-  });
-  const DuplicateRoleInput = b.inputType('DuplicateRoleInput', {
-    fields: (t) => ({ clientMutationId: t.string(), id: t.id({ required: true }), name: t.string({ required: true }) }),
-  });
-
-  const clean = <T extends Record<string, unknown>>(o: T) =>
-    Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'clientMutationId' && k !== 'id'));
-  const cmid = (i: { clientMutationId?: string | null }) => i.clientMutationId ?? null;
-
-  b.mutationFields((t) => ({
-    createUser: t.field({
-      type: UserPayload,
-      extensions: { right: 'core.user.add' },
-      args: { input: t.arg({ type: CreateUserInput, required: true }) },
-      resolve: (_r, { input }, ctx) =>
-        idempotent(ctx, 'createUser', input.clientMutationId, async (tx) => ({
-          clientMutationId: cmid(input),
-          user: await d.users.create(tx, {
-            ...clean(input),
-            roleIds: input.roleIds?.map(String) ?? [],
-            districtIds: input.districtIds?.map(String) ?? [],
-          }),
-        })),
-    }),
-    updateUser: t.field({
-      type: UserPayload,
-      extensions: { right: 'core.user.edit' },
-      args: { input: t.arg({ type: UpdateUserInput, required: true }) },
-      resolve: (_r, { input }, ctx) =>
-        idempotent(ctx, 'updateUser', input.clientMutationId, async (tx) => ({
-          clientMutationId: cmid(input),
-          user: await d.users.update(tx, String(input.id), {
-            ...clean(input),
-            ...(input.roleIds ? { roleIds: input.roleIds.map(String) } : {}),
-            ...(input.districtIds ? { districtIds: input.districtIds.map(String) } : {}),
-          }),
-        })),
-    }),
-    resetUserPassword: t.field({
-      type: UserPayload,
-      extensions: { right: 'core.user.edit' },
-      args: { input: t.arg({ type: ResetPasswordInput, required: true }) },
-      resolve: (_r, { input }, ctx) =>
-        idempotent(ctx, 'resetUserPassword', input.clientMutationId, async (tx) => ({
-          clientMutationId: cmid(input),
-          user: await d.users.resetPassword(tx, String(input.id), input.newPassword),
-        })),
-    }),
-    deleteUser: t.field({
-      type: UserPayload,
-      extensions: { right: 'core.user.delete' },
-      args: { input: t.arg({ type: IdInput, required: true }) },
-      resolve: (_r, { input }, ctx) =>
-        idempotent(ctx, 'deleteUser', input.clientMutationId, async (tx) => ({
-          clientMutationId: cmid(input),
-          user: await d.users.remove(tx, String(input.id)),
-        })),
-    }),
-    changeMyPassword: t.field({
-      type: MePayload,
-      extensions: { authenticated: true },
-      args: { input: t.arg({ type: ChangePasswordInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => ({
-        clientMutationId: cmid(input),
-        me: await d.users.changeMyPassword(ctx, input.currentPassword, input.newPassword),
+    payload: UserPayload,
+    run: async (input, tx) => ({
+      user: await d.users.create(tx, {
+        ...clean(input),
+        roleIds: ids(input.roleIds) ?? [],
+        districtIds: ids(input.districtIds) ?? [],
       }),
     }),
-    changeMyLanguage: t.field({
-      type: MePayload,
-      extensions: { authenticated: true },
-      args: { input: t.arg({ type: ChangeLanguageInput, required: true }) },
-      resolve: async (_r, { input }, ctx) => ({
-        clientMutationId: cmid(input),
-        me: await d.users.changeMyLanguage(ctx, input.language),
+  });
+  defineMutation(b, 'updateUser', {
+    guard: { right: 'core.user.edit' },
+    input: (t) => ({ ...userFields(t), ...idField(t) }),
+    payload: UserPayload,
+    run: async (input, tx) => ({
+      user: await d.users.update(tx, String(input.id), {
+        ...clean(input),
+        ...(input.roleIds ? { roleIds: ids(input.roleIds) } : {}),
+        ...(input.districtIds ? { districtIds: ids(input.districtIds) } : {}),
       }),
     }),
-    createRole: t.field({
-      type: RolePayload,
-      extensions: { right: 'core.role.add' },
-      args: { input: t.arg({ type: RoleInput, required: true }) },
-      resolve: (_r, { input }, ctx) =>
-        idempotent(ctx, 'createRole', input.clientMutationId, async (tx) => ({
-          clientMutationId: cmid(input),
-          role: await d.roles.create(tx, { ...clean(input), rights: input.rights ?? [] }),
-        })),
-    }),
-    updateRole: t.field({
-      type: RolePayload,
-      extensions: { right: 'core.role.edit' },
-      args: { input: t.arg({ type: RoleInput, required: true }) },
-      resolve: (_r, { input }, ctx) => {
-        if (!input.id) throw InputError.fields([{ field: 'id', key: 'kernel.error.required' }]);
-        return idempotent(ctx, 'updateRole', input.clientMutationId, async (tx) => ({
-          clientMutationId: cmid(input),
-          role: await d.roles.update(tx, String(input.id), clean(input)),
-        }));
-      },
-    }),
-    duplicateRole: t.field({
-      type: RolePayload,
-      extensions: { right: 'core.role.add' },
-      args: { input: t.arg({ type: DuplicateRoleInput, required: true }) },
-      resolve: (_r, { input }, ctx) =>
-        idempotent(ctx, 'duplicateRole', input.clientMutationId, async (tx) => ({
-          clientMutationId: cmid(input),
-          role: await d.roles.duplicate(tx, String(input.id), input.name),
-        })),
-    }),
-    deleteRole: t.field({
-      type: RolePayload,
-      extensions: { right: 'core.role.delete' },
-      args: { input: t.arg({ type: IdInput, required: true }) },
-      resolve: (_r, { input }, ctx) =>
-        idempotent(ctx, 'deleteRole', input.clientMutationId, async (tx) => ({
-          clientMutationId: cmid(input),
-          role: await d.roles.remove(tx, String(input.id)),
-        })),
-    }),
-  }));
+  });
+  defineMutation(b, 'resetUserPassword', {
+    guard: { right: 'core.user.edit' },
+    input: (t) => ({ ...idField(t), newPassword: t.string({ required: true }) }),
+    payload: UserPayload,
+    run: async (input, tx) => ({ user: await d.users.resetPassword(tx, String(input.id), input.newPassword) }),
+  });
+  defineMutation(b, 'deleteUser', {
+    guard: { right: 'core.user.delete' },
+    input: idField,
+    payload: UserPayload,
+    run: async (input, tx) => ({ user: await d.users.remove(tx, String(input.id)) }),
+  });
+  defineMutation(b, 'changeMyPassword', {
+    guard: { authenticated: true },
+    input: (t) => ({ currentPassword: t.string({ required: true }), newPassword: t.string({ required: true }) }),
+    payload: MePayload,
+    run: async (input, tx) => ({ me: await d.users.changeMyPassword(tx, input.currentPassword, input.newPassword) }),
+  });
+  defineMutation(b, 'changeMyLanguage', {
+    guard: { authenticated: true },
+    input: (t) => ({ language: t.string({ required: true }) }),
+    payload: MePayload,
+    run: async (input, tx) => ({ me: await d.users.changeMyLanguage(tx, input.language) }),
+  });
+  defineMutation(b, 'createRole', {
+    guard: { right: 'core.role.add' },
+    input: (t) => ({ ...roleFields(t), name: t.string({ required: true }) }),
+    payload: RolePayload,
+    run: async (input, tx) => ({ role: await d.roles.create(tx, { ...clean(input), rights: input.rights ?? [] }) }),
+  });
+  defineMutation(b, 'updateRole', {
+    guard: { right: 'core.role.edit' },
+    input: (t) => ({ ...roleFields(t), ...idField(t) }),
+    payload: RolePayload,
+    run: async (input, tx) => ({ role: await d.roles.update(tx, String(input.id), clean(input)) }),
+  });
+  defineMutation(b, 'duplicateRole', {
+    guard: { right: 'core.role.add' },
+    input: (t) => ({ ...idField(t), name: t.string({ required: true }) }),
+    payload: RolePayload,
+    run: async (input, tx) => ({ role: await d.roles.duplicate(tx, String(input.id), input.name) }),
+  });
+  defineMutation(b, 'deleteRole', {
+    guard: { right: 'core.role.delete' },
+    input: idField,
+    payload: RolePayload,
+    run: async (input, tx) => ({ role: await d.roles.remove(tx, String(input.id)) }),
+  });
 }

@@ -40,7 +40,7 @@ export interface RoleInput {
 
 export function createRole(input: RoleInput): Promise<Role> {
   return gql<{ createRole: { role: Role } }>(
-    `mutation CreateRole($input: RoleInput!) { createRole(input: $input) { role { ${ROLE_FIELDS} } } }`,
+    `mutation CreateRole($input: CreateRoleInput!) { createRole(input: $input) { role { ${ROLE_FIELDS} } } }`,
     {
       input: {
         clientMutationId: newMutationId(),
@@ -54,7 +54,7 @@ export function createRole(input: RoleInput): Promise<Role> {
 
 export function updateRole(id: string, input: RoleInput): Promise<Role> {
   return gql<{ updateRole: { role: Role } }>(
-    `mutation UpdateRole($input: RoleInput!) { updateRole(input: $input) { role { ${ROLE_FIELDS} } } }`,
+    `mutation UpdateRole($input: UpdateRoleInput!) { updateRole(input: $input) { role { ${ROLE_FIELDS} } } }`,
     {
       input: {
         clientMutationId: newMutationId(),
@@ -76,7 +76,7 @@ export function duplicateRole(id: string, name: string): Promise<Role> {
 }
 
 export function deleteRole(id: string): Promise<void> {
-  return gql<unknown>(`mutation DeleteRole($input: UserIdInput!) { deleteRole(input: $input) { role { id } } }`, {
+  return gql<unknown>(`mutation DeleteRole($input: DeleteRoleInput!) { deleteRole(input: $input) { role { id } } }`, {
     input: { clientMutationId: newMutationId(), id },
   }).then(() => undefined);
 }

@@ -102,7 +102,7 @@ export function resetUserPassword(id: string, newPassword: string): Promise<User
 }
 
 export function deleteUser(id: string): Promise<void> {
-  return gql<unknown>(`mutation DeleteUser($input: UserIdInput!) { deleteUser(input: $input) { user { id } } }`, {
+  return gql<unknown>(`mutation DeleteUser($input: DeleteUserInput!) { deleteUser(input: $input) { user { id } } }`, {
     input: { clientMutationId: newMutationId(), id },
   }).then(() => undefined);
 }
