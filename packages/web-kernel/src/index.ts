@@ -16,7 +16,7 @@ export { MutuaApp, MutuaProviders } from './app/MutuaApp';
 export { theme } from './app/theme';
 export { type AuthApi, AuthProvider, useAuth } from './auth/AuthProvider';
 export { type AuthStore, createAuthStore } from './auth/auth-store';
-export { ME_FIELDS, type Me, userHasRight } from './auth/me';
+export { ME_FIELDS, type Me, type RightRequirement, userHasRight } from './auth/me';
 export { ContributionBoundary, type ContributionBoundaryProps } from './contributions/ContributionBoundary';
 export {
   ContributionSlot,

@@ -3,13 +3,13 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSyn
 import { useTranslation } from 'react-i18next';
 import { storeLanguage, takePickedLanguage } from '../i18n/language-choice';
 import type { AuthStore } from './auth-store';
-import { type Me, userHasRight } from './me';
+import { type Me, type RightRequirement, userHasRight } from './me';
 
 /** What `useAuth()` gives: the user, a rights check, login and logout. */
 export interface AuthApi {
   user: Me | null;
-  /** True when the user holds the right; administrators pass every check. */
-  hasRight(right: string): boolean;
+  /** True when the user holds the right (or one of the listed rights); administrators pass every check. */
+  hasRight(right: RightRequirement): boolean;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
   /** Replaces the stored user (after a profile mutation returned `me`). */
@@ -51,7 +51,7 @@ export function AuthProvider({ store, children }: { store: AuthStore; children: 
   const api = useMemo<AuthApi>(
     () => ({
       user,
-      hasRight: (right: string) => userHasRight(user, right),
+      hasRight: (right: RightRequirement) => userHasRight(user, right),
       login,
       logout,
       setUser: store.setUser,

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { RightRequirement } from '../auth/me';
 import { definePoint } from './define-point';
 
 /** The app bar's menu groups, in display order. */
@@ -14,8 +15,8 @@ export interface MenuItem {
   label: string;
   /** Route path to open. */
   to: string;
-  /** Right needed to see the entry. */
-  right?: string;
+  /** Right needed to see the entry; with a list, any one of them is enough. */
+  right?: RightRequirement;
   /** Position inside the group (lower first; default 100). */
   order?: number;
 }

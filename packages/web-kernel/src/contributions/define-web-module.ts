@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import type { RightRequirement } from '../auth/me';
 import type { Contribution } from './define-point';
 
 /** A page a module adds to the router. */
@@ -6,8 +7,8 @@ export interface WebRoute {
   /** TanStack path syntax, e.g. `/admin/health-facilities` or `/admin/health-facilities/$id`. */
   path: string;
   component: ComponentType;
-  /** Right needed to see the page; without it the user gets the "forbidden" page. */
-  right?: string;
+  /** Right needed to see the page (with a list, any one of them); without it the user gets the "forbidden" page. */
+  right?: RightRequirement;
 }
 
 /** i18next resources for the default namespace, keyed by language; keys are namespaced by module id. */

@@ -1,5 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { userHasRight } from '../auth/me';
 import { mainMenu } from '../contributions/core-points';
 import { contribute } from '../contributions/define-point';
 import { defineWebModule } from '../contributions/define-web-module';
@@ -64,6 +65,34 @@ describe('main menu', () => {
       () => false,
     );
     expect(groups[0]?.items.map((i) => i.id)).toEqual(['a', 'b']);
+  });
+
+  it('shows an item that asks for any of several rights to a user holding one of them', async () => {
+    const imports = defineWebModule({
+      id: 'location',
+      contributions: [
+        contribute(mainMenu, {
+          group: 'tools',
+          id: 'location.imports',
+          label: 'Imports',
+          to: '/imports',
+          right: ['location.import', 'location.hf.import'],
+        }),
+      ],
+    });
+    const items = imports.contributions.map((c) => c.value) as Parameters<typeof visibleMenu>[0];
+    const seenBy = (rights: string[], isAdmin = false) =>
+      visibleMenu(items, (r) => userHasRight(testUser({ rights, isAdmin }), r)).flatMap((g) =>
+        g.items.map((i) => i.id),
+      );
+    expect(seenBy(['location.hf.import'])).toEqual(['location.imports']);
+    expect(seenBy(['location.import'])).toEqual(['location.imports']);
+    expect(seenBy(['location.hf.search'])).toEqual([]);
+    expect(seenBy([], true)).toEqual(['location.imports']);
+
+    renderApp({ modules: [imports], user: testUser({ rights: ['location.hf.import'] }) });
+    fireEvent.click(await screen.findByRole('button', { name: /Tools/ }));
+    expect(await screen.findByRole('menuitem', { name: 'Imports' })).toBeTruthy();
   });
 
   it('offers Logout in the Profile menu', async () => {

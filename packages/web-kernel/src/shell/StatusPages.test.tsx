@@ -35,4 +35,23 @@ describe('404 and forbidden pages', () => {
     renderApp({ modules: [mod], user: testUser({ isAdmin: true }), path: '/claims' });
     expect(await screen.findByText('secret claims')).toBeTruthy();
   });
+
+  it('lets a user through a route that asks for any of several rights when holding one of them', async () => {
+    const mod = defineWebModule({
+      id: 'location',
+      routes: [{ path: '/imports', component: () => <p>imports</p>, right: ['location.import', 'location.hf.import'] }],
+    });
+    renderApp({ modules: [mod], user: testUser({ rights: ['location.hf.import'] }), path: '/imports' });
+    expect(await screen.findByText('imports')).toBeTruthy();
+  });
+
+  it('shows the forbidden page for a route when the user holds none of its rights', async () => {
+    const mod = defineWebModule({
+      id: 'location',
+      routes: [{ path: '/imports', component: () => <p>imports</p>, right: ['location.import', 'location.hf.import'] }],
+    });
+    renderApp({ modules: [mod], user: testUser({ rights: ['location.hf.search'] }), path: '/imports' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Access denied' })).toBeTruthy();
+    expect(screen.queryByText('imports')).toBeNull();
+  });
 });

@@ -1,9 +1,10 @@
+import type { RightRequirement } from '../auth/me';
 import { type MenuGroup, type MenuItem, menuGroups } from '../contributions/core-points';
 
 /** The menu groups that have at least one item the user may see, with those items sorted by `order`. */
 export function visibleMenu(
   items: readonly MenuItem[],
-  hasRight: (right: string) => boolean,
+  hasRight: (right: RightRequirement) => boolean,
 ): Array<{ group: MenuGroup; items: MenuItem[] }> {
   return menuGroups
     .map((group) => ({
