@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Ctx, requireUser, systemUser } from './context.js';
 import { job } from './core/tables.js';
@@ -74,6 +74,15 @@ export class JobService {
    */
   async claim(opts: { staleAfterMs?: number } = {}): Promise<JobRow | null> {
     const stale = new Date(Date.now() - (opts.staleAfterMs ?? STALE_AFTER_MS));
+    // A job whose process died on every attempt is failed rather than reclaimed forever.
+    await this.db
+      .update(job)
+      .set({
+        status: 'failed',
+        error: 'the process running this job stopped before it finished, on every attempt',
+        finishedAt: new Date(),
+      })
+      .where(and(eq(job.status, 'running'), lt(job.heartbeatAt, stale), gte(job.attempts, job.maxAttempts)));
     return this.db.transaction(async (tx) => {
       const res = await queryRows<{ id: string }>(
         tx as unknown as Db,

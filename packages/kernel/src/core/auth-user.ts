@@ -18,7 +18,16 @@ interface Row {
  * Loads the user with its rights (from unblocked roles) and districts, in one query since it runs on every
  * request; null when missing, deleted or inactive.
  */
-export async function loadAuthUser(db: Db, userId: string): Promise<AuthUser | null> {
+export async function loadAuthUser(
+  db: Db,
+  userId: string,
+  session?: { jti: string; issuedAt: number },
+): Promise<AuthUser | null> {
+  // A token must not be revoked (logout) nor older than the user's last password reset or deactivation.
+  const sessionOk = session
+    ? sql`AND (u.tokens_valid_after IS NULL OR ${session.issuedAt} >= extract(epoch FROM u.tokens_valid_after))
+      AND NOT EXISTS (SELECT 1 FROM revoked_token t WHERE t.jti = ${session.jti})`
+    : sql``;
   const [u] = await queryRows<Row>(
     db,
     sql`SELECT u.id, u.username, u.language, u.health_facility_id,
@@ -31,7 +40,7 @@ export async function loadAuthUser(db: Db, userId: string): Promise<AuthUser | n
          AND (r.is_system & ${ADMIN_ROLE_BIT}) <> 0) AS is_admin,
       (SELECT array_agg(ud.location_id::text) FROM user_district ud WHERE ud.user_id = u.id) AS districts
     FROM app_user u
-    WHERE u.id = ${userId} AND u.deleted_at IS NULL AND u.is_active`,
+    WHERE u.id = ${userId} AND u.deleted_at IS NULL AND u.is_active ${sessionOk}`,
   );
   if (!u) return null;
   return {

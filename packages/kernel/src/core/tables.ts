@@ -28,6 +28,8 @@ export const appUser = pgTable('app_user', {
   isActive: boolean('is_active').notNull().default(true),
   healthFacilityId: uuid('health_facility_id'),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  /** Tokens issued before this instant (whole seconds) are refused: set by a password reset or deactivation. */
+  tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
@@ -116,4 +118,9 @@ export const kernelSetting = pgTable('kernel_setting', {
 
 export const knownRight = pgTable('known_right', {
   right: varchar('right_name', { length: 100 }).primaryKey(),
+});
+
+export const revokedToken = pgTable('revoked_token', {
+  jti: varchar('jti', { length: 64 }).primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });

@@ -5,6 +5,14 @@ import { kernelSetting } from './tables.js';
 
 export const TOKEN_TTL_SECONDS = 8 * 3600;
 
+/** A verified token: whose it is, its id, and its lifetime (epoch seconds). */
+export interface Session {
+  userId: string;
+  jti: string;
+  issuedAt: number;
+  expiresAt: number;
+}
+
 /** Signs and verifies session tokens (HS256) with a secret kept in the database, shared by a cluster. */
 export class TokenService {
   private constructor(private readonly key: Uint8Array) {}
@@ -31,11 +39,12 @@ export class TokenService {
       .sign(this.key);
   }
 
-  /** The user id of a valid token, or null. */
-  async verify(token: string): Promise<string | null> {
+  /** The session of a validly signed, unexpired token, or null (revocation is checked when the user is loaded). */
+  async verify(token: string): Promise<Session | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
-      return payload.sub ?? null;
+      if (!payload.sub || !payload.jti || !payload.iat || !payload.exp) return null;
+      return { userId: payload.sub, jti: payload.jti, issuedAt: payload.iat, expiresAt: payload.exp };
     } catch {
       return null;
     }

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import { type Ctx, requireRight, requireUser, withTransaction } from '../context.js';
 import {
@@ -14,7 +14,7 @@ import { isLocale } from '../i18n.js';
 import { isUuid, uuidv7 } from '../ids.js';
 import { loadAuthUser } from './auth-user.js';
 import { dummyHash, hashPassword, passwordProblems, verifyPassword } from './password.js';
-import { appUser, role, userDistrict, userRole } from './tables.js';
+import { appUser, revokedToken, role, userDistrict, userRole } from './tables.js';
 import type { TokenService } from './token.js';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -50,6 +50,9 @@ export interface UserInput {
   healthFacilityId?: string | null;
   isActive?: boolean;
 }
+
+/** Escapes LIKE wildcards so a search for `50%` or `a_b` matches those characters. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -125,6 +128,15 @@ export class UserService {
     return { token: await this.tokens.sign(u.id, u.username), userId: u.id };
   }
 
+  /** Revokes one token (logout); expired revocations are purged on the way. */
+  async revoke(ctx: Ctx, jti: string, expiresAtEpoch: number): Promise<void> {
+    await ctx.db.delete(revokedToken).where(lt(revokedToken.expiresAt, new Date()));
+    await ctx.db
+      .insert(revokedToken)
+      .values({ jti, expiresAt: new Date(expiresAtEpoch * 1000) })
+      .onConflictDoNothing();
+  }
+
   async get(ctx: Ctx, id: string): Promise<UserRow | null> {
     if (!isUuid(id)) return null;
     const [u] = await ctx.db
@@ -150,7 +162,7 @@ export class UserService {
     const where = and(
       isNull(appUser.deletedAt),
       q
-        ? or(ilike(appUser.username, `%${q}%`), ilike(appUser.lastName, `%${q}%`), ilike(appUser.otherNames, `%${q}%`))
+        ? or(...[appUser.username, appUser.lastName, appUser.otherNames].map((c) => ilike(c, `%${likeEscape(q)}%`)))
         : undefined,
     );
     const key = sql`lower(${appUser.username})`;
@@ -225,6 +237,8 @@ export class UserService {
             ...(input.language !== undefined ? { language: input.language } : {}),
             ...(input.healthFacilityId !== undefined ? { healthFacilityId: input.healthFacilityId } : {}),
             ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
+            // Deactivation ends the user's sessions; reactivation must not bring old tokens back.
+            ...(input.isActive === false ? { tokensValidAfter: sql`date_trunc('second', now())` } : {}),
             updatedAt: new Date(),
           })
           .where(eq(appUser.id, id));
@@ -252,6 +266,8 @@ export class UserService {
           mustChangePassword: true,
           failedLogins: 0,
           lockedUntil: null,
+          // Whoever held the old password is signed out everywhere.
+          tokensValidAfter: sql`date_trunc('second', now())`,
         })
         .where(eq(appUser.id, id));
       await recordAudit(tx, { entity: 'User', entityId: id, action: 'resetPassword' });

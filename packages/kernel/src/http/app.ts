@@ -9,7 +9,7 @@ import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { AuthUser, Ctx } from '../context.js';
 import { loadAuthUser } from '../core/auth-user.js';
-import { TOKEN_TTL_SECONDS, type TokenService } from '../core/token.js';
+import { type Session, TOKEN_TTL_SECONDS, type TokenService } from '../core/token.js';
 import type { UserService } from '../core/user-service.js';
 import type { Database } from '../db.js';
 import { ForbiddenError, InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
@@ -26,6 +26,8 @@ export const UPLOAD_LIMIT = 50 * 1024 * 1024;
 declare module 'fastify' {
   interface FastifyRequest {
     mutua: Ctx;
+    /** The verified token of the request, when one was sent. */
+    session?: Session;
   }
 }
 
@@ -83,7 +85,7 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     // Request lines would log URLs with personal data (insurance numbers in queries): keep them out.
     logController: new LogController({ disableRequestLogging: true }),
     // Reject unknown fields instead of silently dropping them.
-    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: false } },
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
@@ -94,8 +96,11 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : req.cookies[COOKIE];
     if (token) {
-      const userId = await d.tokens.verify(token);
-      if (userId) user = await loadAuthUser(d.database.db, userId);
+      const session = await d.tokens.verify(token);
+      if (session) {
+        user = await loadAuthUser(d.database.db, session.userId, session);
+        req.session = session;
+      }
     }
     req.mutua = d.ctxFor(user, requestLocale(req, user));
   });
@@ -154,7 +159,9 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
       return { token, user: await meJson(d, ctx) };
     },
   );
-  app.post('/api/auth/logout', async (_req, reply) => {
+  app.post('/api/auth/logout', async (req, reply) => {
+    // Revoke the token itself, so a copied bearer token dies with the session too.
+    if (req.session) await d.users.revoke(req.mutua, req.session.jti, req.session.expiresAt);
     reply.clearCookie(COOKIE, { path: '/' });
     return { ok: true };
   });

@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { job } from '../core/tables.js';
+import { uuidv7 } from '../ids.js';
+import { startTestKernel, type TestKernel } from '../testing.js';
+
+let t: TestKernel;
+
+before(async () => {
+  t = await startTestKernel({ modules: [] });
+});
+beforeEach(() => t.reset());
+after(() => t?.close());
+
+const me = (token: string) =>
+  t.kernel.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+
+describe('sessions end for real', () => {
+  test('logout revokes the token: the same bearer token is refused afterwards, other sessions stay', async () => {
+    await t.createUser({ username: 'ibrahim' });
+    const token = await t.loginToken('ibrahim');
+    const other = await t.loginToken('ibrahim');
+    assert.equal((await me(token)).statusCode, 200);
+    const out = await t.kernel.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(out.statusCode, 200);
+    assert.equal((await me(token)).statusCode, 401);
+    assert.equal((await me(other)).statusCode, 200, 'signing out on one device keeps the others');
+  });
+
+  test('a password reset by an administrator signs the user out everywhere; a new login works', async () => {
+    const admin = await t.createUser({ username: 'chef', admin: true });
+    const user = await t.createUser({ username: 'fatouma' });
+    const token = await t.loginToken('fatouma');
+    // Tokens carry whole seconds: wait for the next one so the reset is strictly later than the login.
+    await new Promise((r) => setTimeout(r, 1100));
+    await t.kernel.users.resetPassword(t.ctxAs(admin), user.id, 'New-pass-2!');
+    assert.equal((await me(token)).statusCode, 401);
+    const fresh = await t.loginToken('fatouma', 'New-pass-2!');
+    assert.equal((await me(fresh)).statusCode, 200);
+  });
+
+  test('deactivating a user ends their sessions, and reactivating does not revive old tokens', async () => {
+    const admin = await t.createUser({ username: 'chef', admin: true });
+    const user = await t.createUser({ username: 'moussa' });
+    const token = await t.loginToken('moussa');
+    await new Promise((r) => setTimeout(r, 1100));
+    await t.kernel.users.update(t.ctxAs(admin), user.id, { isActive: false });
+    assert.equal((await me(token)).statusCode, 401);
+    await t.kernel.users.update(t.ctxAs(admin), user.id, { isActive: true });
+    assert.equal((await me(token)).statusCode, 401);
+  });
+});
+
+describe('user search', () => {
+  test('LIKE wildcards in the search text match themselves, not any character', async () => {
+    const admin = await t.createUser({ username: 'chef', admin: true });
+    await t.createUser({ username: 'a_b' });
+    await t.createUser({ username: 'axb' });
+    const found = await t.kernel.users.search(t.ctxAs(admin), { search: 'a_b' });
+    assert.deepEqual(
+      found.edges.map((e) => e.node.username),
+      ['a_b'],
+    );
+  });
+});
+
+describe('request bodies are not coerced', () => {
+  test('a number where the login expects a string is refused with 400 naming the field', async () => {
+    const res = await t.kernel.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 12345, password: 'x' },
+    });
+    assert.equal(res.statusCode, 400);
+    assert.match((res.json() as { message: string }).message, /username/);
+  });
+});
+
+describe('jobs whose process keeps dying', () => {
+  test('a running job with a stale heartbeat and no attempts left is failed, not reclaimed again', async () => {
+    const id = uuidv7();
+    await t.database.db.insert(job).values({
+      id,
+      type: 'core.import',
+      payload: {},
+      status: 'running',
+      attempts: 3,
+      maxAttempts: 3,
+      heartbeatAt: new Date(Date.now() - 3600_000),
+    });
+    assert.equal(await t.kernel.jobs.claim(), null);
+    const [row] = await t.database.db.select().from(job).where(eq(job.id, id));
+    assert.equal(row?.status, 'failed');
+    assert.match(row?.error ?? '', /stopped before it finished/);
+  });
+});
