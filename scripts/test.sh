@@ -26,6 +26,7 @@ if stage static; then
   run "biome check" npx biome check .
   run "tsc -b" npx tsc -b
   run "tsc e2e" npx tsc -p e2e
+  run "tsc kernel test fixtures" npx tsc -p packages/kernel/test
 fi
 if stage unit; then
   mapfile -t unit < <(find_tests '*.test.ts' | grep -v '\.db\.test\.ts$')
