@@ -1,13 +1,10 @@
-import { type Builder, connectionType, idempotent, type MutuaSchemaTypes } from '@mutua/kernel';
-import type { Catchment, HealthFacility } from '../domain/types.js';
+import { type Builder, connectionType, defineMutation, payloadType, type Types } from '@mutua/kernel';
+import type { Catchment } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { healthFacilityObject, type LocationService, locationObject } from '../points.js';
 import { loadLocation } from './graphql-location.js';
 
-type InputFields = PothosSchemaTypes.InputFieldBuilder<
-  PothosSchemaTypes.ExtendDefaultTypes<MutuaSchemaTypes>,
-  'InputObject'
->;
+type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
 // Reads: any signed-in user, limited by location scope (claim administrators and officers pick facilities).
 const READ = { authenticated: true } as const;
@@ -118,24 +115,7 @@ export function registerHealthFacilityGraphql(builder: Builder, service: Locatio
     contractEndDate: t.field({ type: 'Date' }),
     catchments: t.field({ type: [CatchmentInput], description: 'Replaces the facility’s catchment villages.' }),
   });
-  const CreateInput = builder.inputType('CreateHealthFacilityInput', {
-    fields: (t) => ({ clientMutationId: t.string(), ...hfFields(t) }),
-  });
-  const UpdateInput = builder.inputType('UpdateHealthFacilityInput', {
-    fields: (t) => ({ clientMutationId: t.string(), id: t.id({ required: true }), ...hfFields(t) }),
-  });
-  const DeleteInput = builder.inputType('DeleteHealthFacilityInput', {
-    fields: (t) => ({ clientMutationId: t.string(), id: t.id({ required: true }) }),
-  });
-
-  const HfPayload = builder
-    .objectRef<{ clientMutationId: string | null; healthFacility: HealthFacility }>('HealthFacilityPayload')
-    .implement({
-      fields: (t) => ({
-        clientMutationId: t.exposeString('clientMutationId', { nullable: true }),
-        healthFacility: t.field({ type: HfRef, resolve: (p) => p.healthFacility }),
-      }),
-    });
+  const HfPayload = payloadType(builder, 'HealthFacilityPayload', 'healthFacility', HfRef);
   const DeletePayload = builder
     .objectRef<{ clientMutationId: string | null; deletedId: string }>('DeleteHealthFacilityPayload')
     .implement({
@@ -145,36 +125,25 @@ export function registerHealthFacilityGraphql(builder: Builder, service: Locatio
       }),
     });
 
-  builder.mutationFields((t) => ({
-    createHealthFacility: t.field({
-      type: HfPayload,
-      extensions: { right: RIGHTS.hfAdd },
-      args: { input: t.arg({ type: CreateInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        idempotent(ctx, 'createHealthFacility', input.clientMutationId, async (tx) => ({
-          clientMutationId: input.clientMutationId ?? null,
-          healthFacility: await service.createHealthFacility(tx, input),
-        })),
-    }),
-    updateHealthFacility: t.field({
-      type: HfPayload,
-      extensions: { right: RIGHTS.hfEdit },
-      args: { input: t.arg({ type: UpdateInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        idempotent(ctx, 'updateHealthFacility', input.clientMutationId, async (tx) => ({
-          clientMutationId: input.clientMutationId ?? null,
-          healthFacility: await service.updateHealthFacility(tx, input.id, input),
-        })),
-    }),
-    deleteHealthFacility: t.field({
-      type: DeletePayload,
-      extensions: { right: RIGHTS.hfDelete },
-      args: { input: t.arg({ type: DeleteInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        idempotent(ctx, 'deleteHealthFacility', input.clientMutationId, async (tx) => {
-          await service.deleteHealthFacility(tx, input.id);
-          return { clientMutationId: input.clientMutationId ?? null, deletedId: input.id };
-        }),
-    }),
-  }));
+  defineMutation(builder, 'createHealthFacility', {
+    guard: { right: RIGHTS.hfAdd },
+    input: hfFields,
+    payload: HfPayload,
+    run: async (input, tx) => ({ healthFacility: await service.createHealthFacility(tx, input) }),
+  });
+  defineMutation(builder, 'updateHealthFacility', {
+    guard: { right: RIGHTS.hfEdit },
+    input: (t) => ({ id: t.id({ required: true }), ...hfFields(t) }),
+    payload: HfPayload,
+    run: async (input, tx) => ({ healthFacility: await service.updateHealthFacility(tx, input.id, input) }),
+  });
+  defineMutation(builder, 'deleteHealthFacility', {
+    guard: { right: RIGHTS.hfDelete },
+    input: (t) => ({ id: t.id({ required: true }) }),
+    payload: DeletePayload,
+    run: async (input, tx) => {
+      await service.deleteHealthFacility(tx, input.id);
+      return { deletedId: input.id };
+    },
+  });
 }

@@ -1,4 +1,4 @@
-import { type Builder, type Ctx, connectionType, idempotent } from '@mutua/kernel';
+import { type Builder, type Ctx, connectionType, defineMutation, payloadType } from '@mutua/kernel';
 import type { Location } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { type LocationService, locationObject } from '../points.js';
@@ -77,14 +77,7 @@ export function registerLocationGraphql(builder: Builder, service: LocationServi
     }),
   }));
 
-  const LocationPayload = builder
-    .objectRef<{ clientMutationId: string | null; location: Location }>('LocationPayload')
-    .implement({
-      fields: (t) => ({
-        clientMutationId: t.exposeString('clientMutationId', { nullable: true }),
-        location: t.field({ type: LocationRef, resolve: (p) => p.location }),
-      }),
-    });
+  const LocationPayload = payloadType(builder, 'LocationPayload', 'location', LocationRef);
   const DeleteLocationPayload = builder
     .objectRef<{ clientMutationId: string | null; deletedIds: string[] }>('DeleteLocationPayload')
     .implement({
@@ -94,9 +87,10 @@ export function registerLocationGraphql(builder: Builder, service: LocationServi
       }),
     });
 
-  const CreateLocationInput = builder.inputType('CreateLocationInput', {
-    fields: (t) => ({
-      clientMutationId: t.string(),
+  defineMutation(builder, 'createLocation', {
+    // Regions and districts need manageRegions; the service decides from the level (the guard is the least right).
+    guard: { right: RIGHTS.locationAdd },
+    input: (t) => ({
       code: t.string({ required: true }),
       name: t.string({ required: true }),
       type: t.string({ description: 'Optional: derived from the parent when omitted.' }),
@@ -106,10 +100,12 @@ export function registerLocationGraphql(builder: Builder, service: LocationServi
       otherPopulation: t.int(),
       families: t.int(),
     }),
+    payload: LocationPayload,
+    run: async (input, tx) => ({ location: await service.createLocation(tx, input) }),
   });
-  const UpdateLocationInput = builder.inputType('UpdateLocationInput', {
-    fields: (t) => ({
-      clientMutationId: t.string(),
+  defineMutation(builder, 'updateLocation', {
+    guard: { right: RIGHTS.locationEdit },
+    input: (t) => ({
       id: t.id({ required: true }),
       code: t.string({ required: true }),
       name: t.string({ required: true }),
@@ -118,63 +114,25 @@ export function registerLocationGraphql(builder: Builder, service: LocationServi
       otherPopulation: t.int(),
       families: t.int(),
     }),
+    payload: LocationPayload,
+    run: async (input, tx) => ({ location: await service.updateLocation(tx, input.id, input) }),
   });
-  const DeleteLocationInput = builder.inputType('DeleteLocationInput', {
-    fields: (t) => ({
-      clientMutationId: t.string(),
+  defineMutation(builder, 'deleteLocation', {
+    guard: { right: RIGHTS.locationDelete },
+    input: (t) => ({
       id: t.id({ required: true }),
       newParentId: t.id({ description: 'Move the direct children here; omitted = delete the whole subtree.' }),
     }),
+    payload: DeleteLocationPayload,
+    run: (input, tx) => service.deleteLocation(tx, input.id, { newParentId: input.newParentId ?? null }),
   });
-  const MoveLocationInput = builder.inputType('MoveLocationInput', {
-    fields: (t) => ({
-      clientMutationId: t.string(),
+  defineMutation(builder, 'moveLocation', {
+    guard: { right: RIGHTS.locationMove },
+    input: (t) => ({
       id: t.id({ required: true }),
       newParentId: t.id({ description: 'Omitted = the location becomes top level.' }),
     }),
+    payload: LocationPayload,
+    run: async (input, tx) => ({ location: await service.moveLocation(tx, input.id, input.newParentId ?? null) }),
   });
-
-  builder.mutationFields((t) => ({
-    createLocation: t.field({
-      type: LocationPayload,
-      // Regions and districts need manageRegions; the service decides from the level (the guard is the least right).
-      extensions: { right: RIGHTS.locationAdd },
-      args: { input: t.arg({ type: CreateLocationInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        idempotent(ctx, 'createLocation', input.clientMutationId, async (tx) => ({
-          clientMutationId: input.clientMutationId ?? null,
-          location: await service.createLocation(tx, input),
-        })),
-    }),
-    updateLocation: t.field({
-      type: LocationPayload,
-      extensions: { right: RIGHTS.locationEdit },
-      args: { input: t.arg({ type: UpdateLocationInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        idempotent(ctx, 'updateLocation', input.clientMutationId, async (tx) => ({
-          clientMutationId: input.clientMutationId ?? null,
-          location: await service.updateLocation(tx, input.id, input),
-        })),
-    }),
-    deleteLocation: t.field({
-      type: DeleteLocationPayload,
-      extensions: { right: RIGHTS.locationDelete },
-      args: { input: t.arg({ type: DeleteLocationInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        idempotent(ctx, 'deleteLocation', input.clientMutationId, async (tx) => ({
-          clientMutationId: input.clientMutationId ?? null,
-          ...(await service.deleteLocation(tx, input.id, { newParentId: input.newParentId ?? null })),
-        })),
-    }),
-    moveLocation: t.field({
-      type: LocationPayload,
-      extensions: { right: RIGHTS.locationMove },
-      args: { input: t.arg({ type: MoveLocationInput, required: true }) },
-      resolve: (_root, { input }, ctx) =>
-        idempotent(ctx, 'moveLocation', input.clientMutationId, async (tx) => ({
-          clientMutationId: input.clientMutationId ?? null,
-          location: await service.moveLocation(tx, input.id, input.newParentId ?? null),
-        })),
-    }),
-  }));
 }
