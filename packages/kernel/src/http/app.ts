@@ -20,6 +20,17 @@ import type { ImporterDef, RouteDef } from '../module.js';
 import { sendError } from './errors.js';
 
 export const COOKIE = 'mutua_token';
+const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 export const BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_LIMIT = 50 * 1024 * 1024;
 
@@ -109,6 +120,8 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     reply.header('Referrer-Policy', 'no-referrer');
     reply.header('X-Frame-Options', 'DENY');
     if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    // The web app loads only its own code; inline styles are MUI's (emotion). GraphiQL (/api) is left out.
+    else reply.header('Content-Security-Policy', WEB_CSP);
   });
   // PostgreSQL text cannot hold NUL characters: refuse them as bad input, naming the field.
   app.addHook('preValidation', async (req) => {
