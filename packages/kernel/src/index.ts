@@ -19,6 +19,7 @@ export * from './i18n.js';
 export * from './ids.js';
 export * from './jobs.js';
 export * from './kernel.js';
+export * from './logger.js';
 export * from './migrate.js';
 export * from './module.js';
 export * from './progress-bar.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { type AuthUser, type Ctx, systemUser } from './context.js';
 import { registerCoreGraphql } from './core/core-graphql.js';
 import { CORE_RIGHTS } from './core/rights.js';
@@ -15,6 +15,7 @@ import { addMessages, type Locale } from './i18n.js';
 import { JobService } from './jobs.js';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
+import { createLogger } from './logger.js';
 import { type MigrationSource, migrate } from './migrate.js';
 import type { ImporterDef, ModuleDefinition, RouteDef, ServiceRef, SetupContext } from './module.js';
 import {
@@ -83,12 +84,7 @@ export function migrationSources(resolved: readonly ResolvedModule[]): Migration
  * syncs the system roles, and builds the HTTP app. `close()` undoes it in reverse.
  */
 export async function startKernel(opts: KernelOptions): Promise<Kernel> {
-  const logger =
-    opts.logger ??
-    pino({
-      level: process.env.LOG_LEVEL ?? 'info',
-      redact: ['*.password', '*.newPassword', '*.currentPassword', 'req.headers.authorization', 'req.headers.cookie'],
-    });
+  const logger = opts.logger ?? createLogger();
   addMessages({ en, fr });
 
   let resolved: ResolvedModule[];
