@@ -1,4 +1,6 @@
-import type { AuthUser, Ctx, ModuleDefinition } from '@mutua/kernel';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import type { AuthUser, Ctx, ModuleDefinition, MutuaError } from '@mutua/kernel';
 import { startTestKernel, type TestKernel } from '@mutua/kernel/testing';
 import type { Location } from '../domain/types.js';
 import { type LocationService, locationService } from '../points.js';
@@ -43,3 +45,29 @@ export async function startLocationKernel(config?: Record<string, unknown>): Pro
     },
   };
 }
+
+/**
+ * One kernel for the calling test file: started before its tests, closed after them. The returned object is filled in
+ * by the `before` hook, so read it inside tests only.
+ * @example
+ * const t = useLocationKernel();
+ * it('…', async () => { await t.service.getLocation(t.admin, id); });
+ */
+export function useLocationKernel(config?: Record<string, unknown>): LocationTestKernel {
+  const t = {} as LocationTestKernel;
+  before(async () => {
+    Object.assign(t, await startLocationKernel(config));
+  });
+  after(async () => {
+    await t.k?.close();
+  });
+  return t;
+}
+
+/** Asserts that `p` fails with this Mutua error code, then runs `check` on the error. */
+export const rejects = (p: Promise<unknown>, code: string, check?: (e: MutuaError) => void) =>
+  assert.rejects(p, (e: MutuaError) => {
+    assert.equal(e.code, code, e.message);
+    check?.(e);
+    return true;
+  });

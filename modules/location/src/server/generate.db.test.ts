@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { countrySize } from '../domain/country-plan.js';
-import { type LocationTestKernel, startLocationKernel } from './db-test-kernel.js';
+import { useLocationKernel } from './db-test-kernel.js';
 import location from './index.js';
 import { location as locationTable } from './schema.js';
 
-let t: LocationTestKernel;
-before(async () => {
-  t = await startLocationKernel();
-});
-after(async () => {
-  await t?.k.close();
-});
+const t = useLocationKernel();
 
 describe('generated country', () => {
   it('writes the planned tree and facilities, reporting progress up to the total', async () => {

@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { MutuaError } from '@mutua/kernel';
+import { describe, it } from 'node:test';
 import type { HealthFacilityInput } from '../domain/types.js';
-import { type LocationTestKernel, startLocationKernel } from './db-test-kernel.js';
+import { rejects, useLocationKernel } from './db-test-kernel.js';
 
-let t: LocationTestKernel;
-before(async () => {
-  t = await startLocationKernel();
-});
-after(async () => {
-  await t?.k.close();
-});
-
-const rejects = (p: Promise<unknown>, code: string, check?: (e: MutuaError) => void) =>
-  assert.rejects(p, (e: MutuaError) => {
-    assert.equal(e.code, code, e.message);
-    check?.(e);
-    return true;
-  });
+const t = useLocationKernel();
 
 const HF_RIGHTS = ['location.hf.search', 'location.hf.add', 'location.hf.edit', 'location.hf.delete'];
 const base = (locationId: string, code: string): HealthFacilityInput => ({

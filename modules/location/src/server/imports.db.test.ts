@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { ImporterDef, ImportResult } from '@mutua/kernel';
-import { type LocationTestKernel, startLocationKernel } from './db-test-kernel.js';
+import { useLocationKernel } from './db-test-kernel.js';
 
-let t: LocationTestKernel;
-let importer: (id: string) => ImporterDef;
-before(async () => {
-  t = await startLocationKernel();
-  importer = (id) => t.k.kernel.importers.get(id)!;
-});
-after(async () => {
-  await t?.k.close();
-});
+const t = useLocationKernel();
+const importer = (id: string): ImporterDef => t.k.kernel.importers.get(id)!;
 
 const run = (id: string, text: string, dryRun: boolean, format = 'csv') =>
   importer(id).run(t.admin, { content: Buffer.from(text), format, dryRun });

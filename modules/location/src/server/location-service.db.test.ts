@@ -1,23 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { coreTables, type MutuaError } from '@mutua/kernel';
+import { describe, it } from 'node:test';
+import { coreTables } from '@mutua/kernel';
 import { and, eq } from 'drizzle-orm';
-import { type LocationTestKernel, startLocationKernel } from './db-test-kernel.js';
+import { rejects, useLocationKernel } from './db-test-kernel.js';
 
-let t: LocationTestKernel;
-before(async () => {
-  t = await startLocationKernel();
-});
-after(async () => {
-  await t?.k.close();
-});
-
-const rejects = (p: Promise<unknown>, code: string, check?: (e: MutuaError) => void) =>
-  assert.rejects(p, (e: MutuaError) => {
-    assert.equal(e.code, code, e.message);
-    check?.(e);
-    return true;
-  });
+const t = useLocationKernel();
 
 describe('location scope', () => {
   it('gives a district user their district, everything under it and the region above, nothing else', async () => {
