@@ -108,6 +108,8 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
     const hooks = new HookBus((listener, owner) => listener === owner || !!deps.get(listener)?.has(owner));
     const builder = createBuilder();
     const jobs = new JobService(db, logger);
+    const tokens = await TokenService.open(db);
+    const users = new UserService(tokens);
     const routes: Array<RouteDef & { module: string }> = [];
     const importers = new Map<string, ImporterDef>();
     const auditEntities = new Map<string, string>([
@@ -161,6 +163,7 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
             importers.set(def.id, def);
           },
         },
+        userDistricts: users,
         service: (ref) => getService(ref, false)!,
         optionalService: (ref) => getService(ref, true),
       };
@@ -169,8 +172,6 @@ export async function startKernel(opts: KernelOptions): Promise<Kernel> {
       modules.push({ id: m.id, version: m.version, def: r.def, config: r.config, service });
     }
 
-    const tokens = await TokenService.open(db);
-    const users = new UserService(tokens);
     const roles = new RoleService(rights);
     registerCoreGraphql(builder, { users, roles, jobs, auditEntities });
     const schema = guardSchema(builder.toSchema(), new Set(rights.map((r) => r.name)));

@@ -136,6 +136,14 @@ export interface Importers {
   add(def: ImporterDef): void;
 }
 
+/** What modules may do to users' district limits (DOMAIN.md §4.1), without touching the kernel's tables. */
+export interface UserDistricts {
+  /** Adds locations to a user's districts; no-op for national users (no districts), who already see them. */
+  addToLimitedUser(ctx: Ctx, userId: string, locationIds: readonly string[]): Promise<void>;
+  /** Removes deleted locations from every user's districts. */
+  removeLocations(ctx: Ctx, locationIds: readonly string[]): Promise<void>;
+}
+
 export interface SetupContext<C> {
   moduleId: string;
   db: Db;
@@ -147,6 +155,7 @@ export interface SetupContext<C> {
   jobs: Jobs;
   audit: AuditRegistry;
   imports: Importers;
+  userDistricts: UserDistricts;
   /** Services of modules listed in dependsOn (or optionalDependsOn: then `undefined` when absent). */
   service<T>(ref: ServiceRef<T>): T;
   optionalService<T>(ref: ServiceRef<T>): T | undefined;

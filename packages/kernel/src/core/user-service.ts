@@ -128,6 +128,20 @@ export class UserService {
     return { token: await this.tokens.sign(u.id, u.username), userId: u.id };
   }
 
+  /** Keeps a district-limited user's access to what they create (openIMIS adds a new district to its creator). */
+  async addToLimitedUser(ctx: Ctx, userId: string, locationIds: readonly string[]): Promise<void> {
+    const current = await ctx.db.select().from(userDistrict).where(eq(userDistrict.userId, userId));
+    if (!current.length || !locationIds.length) return;
+    await ctx.db
+      .insert(userDistrict)
+      .values(locationIds.map((locationId) => ({ userId, locationId })))
+      .onConflictDoNothing();
+  }
+
+  async removeLocations(ctx: Ctx, locationIds: readonly string[]): Promise<void> {
+    if (locationIds.length) await ctx.db.delete(userDistrict).where(inArray(userDistrict.locationId, [...locationIds]));
+  }
+
   /** Revokes one token (logout); expired revocations are purged on the way. */
   async revoke(ctx: Ctx, jti: string, expiresAtEpoch: number): Promise<void> {
     await ctx.db.delete(revokedToken).where(lt(revokedToken.expiresAt, new Date()));
