@@ -5,7 +5,7 @@
 
 export { type Connection, connectionFields } from './api/connection';
 export { apiHeaders, configureApi, type FieldProblem, fetchJson, fieldError, GqlError, gql } from './api/http';
-export { type ConnectionState, useConnection } from './api/use-connection';
+export { type ConnectionState, type ConnectionTableProps, useConnection } from './api/use-connection';
 export {
   type CreateMutuaAppInput,
   createMutuaApp,

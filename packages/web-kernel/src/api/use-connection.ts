@@ -1,25 +1,22 @@
 import { type QueryKey, useInfiniteQuery } from '@tanstack/react-query';
 import type { Connection } from './connection';
 
-/** State of a keyset-paged list, ready to spread into `<DataTable {...list.tableProps} />`. */
-export interface ConnectionState<T> {
+/** What `<DataTable>` needs to show a keyset-paged list with "Load more". */
+export interface ConnectionTableProps<T> {
   rows: T[];
   totalCount: number | undefined;
   hasNextPage: boolean;
   loading: boolean;
   loadingMore: boolean;
   error: unknown;
+  onLoadMore: () => void;
+}
+
+/** State of a keyset-paged list, ready to spread into `<DataTable {...list.tableProps} />`. */
+export interface ConnectionState<T> extends Omit<ConnectionTableProps<T>, 'onLoadMore'> {
   loadMore: () => void;
   refetch: () => void;
-  tableProps: {
-    rows: T[];
-    totalCount: number | undefined;
-    hasNextPage: boolean;
-    loading: boolean;
-    loadingMore: boolean;
-    error: unknown;
-    onLoadMore: () => void;
-  };
+  tableProps: ConnectionTableProps<T>;
 }
 
 /**

@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { defineWebModule } from '../contributions/define-web-module';
 import { renderApp, testUser } from '../testing/render-app';
 
+const imports = defineWebModule({
+  id: 'location',
+  routes: [{ path: '/imports', component: () => <p>imports</p>, right: ['location.import', 'location.hf.import'] }],
+});
+
 describe('404 and forbidden pages', () => {
   it('shows a 404 page inside the shell for an unknown route', async () => {
     renderApp({ user: testUser(), path: '/no/such/page' });
@@ -37,20 +42,12 @@ describe('404 and forbidden pages', () => {
   });
 
   it('lets a user through a route that asks for any of several rights when holding one of them', async () => {
-    const mod = defineWebModule({
-      id: 'location',
-      routes: [{ path: '/imports', component: () => <p>imports</p>, right: ['location.import', 'location.hf.import'] }],
-    });
-    renderApp({ modules: [mod], user: testUser({ rights: ['location.hf.import'] }), path: '/imports' });
+    renderApp({ modules: [imports], user: testUser({ rights: ['location.hf.import'] }), path: '/imports' });
     expect(await screen.findByText('imports')).toBeTruthy();
   });
 
   it('shows the forbidden page for a route when the user holds none of its rights', async () => {
-    const mod = defineWebModule({
-      id: 'location',
-      routes: [{ path: '/imports', component: () => <p>imports</p>, right: ['location.import', 'location.hf.import'] }],
-    });
-    renderApp({ modules: [mod], user: testUser({ rights: ['location.hf.search'] }), path: '/imports' });
+    renderApp({ modules: [imports], user: testUser({ rights: ['location.hf.search'] }), path: '/imports' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Access denied' })).toBeTruthy();
     expect(screen.queryByText('imports')).toBeNull();
   });

@@ -12,6 +12,7 @@ import { ME_FIELDS, type Me } from '../../auth/me';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { PageHeader } from '../../ui/PageHeader';
 import { TextInput } from '../../ui/TextInput';
+import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields';
 
 const CHANGE_PASSWORD = `mutation ChangeMyPassword($input: ChangeMyPasswordInput!) {
   changeMyPassword(input: $input) { me { ${ME_FIELDS} } }
@@ -22,31 +23,23 @@ export function ChangePasswordPage() {
   const { t } = useTranslation();
   const { setUser } = useAuth();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const next = useNewPassword();
   const change = useMutation({
     mutationFn: () =>
       gql<{ changeMyPassword: { me: Me } }>(CHANGE_PASSWORD, {
-        input: { clientMutationId: newMutationId(), currentPassword: current, newPassword: next },
+        input: { clientMutationId: newMutationId(), currentPassword: current, newPassword: next.password },
       }),
     onSuccess: (d) => {
       setUser(d.changeMyPassword.me);
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      next.clear();
     },
   });
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (next !== confirm) {
-      setMismatch(true);
-      return;
-    }
-    setMismatch(false);
-    change.mutate();
+    if (next.check()) change.mutate();
   };
-  const canSubmit = current !== '' && next !== '' && confirm !== '' && !change.isPending;
+  const canSubmit = current !== '' && next.password !== '' && next.confirm !== '' && !change.isPending;
   return (
     <>
       <PageHeader title={t('core.password.title')} />
@@ -66,29 +59,9 @@ export function ChangePasswordPage() {
             value={current}
             onChange={(e) => setCurrent(e.target.value)}
             error={fieldError(change.error, 'currentPassword')}
-            sx={{ mb: 2 }}
           />
-          <TextInput
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            label={t('core.password.new')}
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            error={fieldError(change.error, 'newPassword')}
-            sx={{ mb: 2 }}
-          />
-          <TextInput
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            label={t('core.password.confirm')}
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            error={mismatch ? t('core.password.mismatch') : undefined}
-            sx={{ mb: 3 }}
-          />
-          <Button type="submit" variant="contained" disabled={!canSubmit}>
+          <NewPasswordFields state={next} error={change.error} />
+          <Button type="submit" variant="contained" disabled={!canSubmit} sx={{ mt: 3 }}>
             {t('core.password.submit')}
           </Button>
         </Box>

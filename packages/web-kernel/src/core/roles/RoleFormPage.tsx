@@ -1,22 +1,20 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../api/http';
 import { useAuth } from '../../auth/AuthProvider';
-import { LinkButton, useGo, useRouteParams } from '../../router/navigation';
-import { StatusPage } from '../../shell/StatusPage';
+import { useGo, useRouteParams } from '../../router/navigation';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { FormGrid } from '../../ui/FormGrid';
 import { HistoryPanel } from '../../ui/HistoryPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { TextInput } from '../../ui/TextInput';
+import { DeleteButton, EditForm, RecordLoader, useMutationThenGo } from '../shared/admin-pages';
 import { RightsPicker } from './RightsPicker';
 import {
   createRole,
@@ -45,17 +43,11 @@ function RoleForm({ record: role }: { record: Role | null }) {
   const [nameError, setNameError] = useState<string | undefined>();
   const [dupOpen, setDupOpen] = useState(false);
   const [dupName, setDupName] = useState('');
-  const [deleting, setDeleting] = useState(false);
   const rights = useQuery({ queryKey: ['core.rights'], queryFn: listRights });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['core.roles'] });
 
-  const save = useMutation({
-    mutationFn: (input: RoleInput) => (role ? updateRole(role.id, input) : createRole(input)),
-    onSuccess: async () => {
-      await refresh();
-      go('/admin/roles');
-    },
-  });
+  const backToList = { refresh: [['core.roles']], goTo: '/admin/roles' };
+  const save = useMutationThenGo(() => (role ? updateRole(role.id, form) : createRole(form)), backToList);
   const block = useMutation({
     mutationFn: (isBlocked: boolean) => updateRole(role?.id ?? '', { ...form, isBlocked }),
     onSuccess: async (r) => {
@@ -71,22 +63,15 @@ function RoleForm({ record: role }: { record: Role | null }) {
       go(`/admin/roles/${r.id}`);
     },
   });
-  const remove = useMutation({
-    mutationFn: () => deleteRole(role?.id ?? ''),
-    onSuccess: async () => {
-      await refresh();
-      go('/admin/roles');
-    },
-  });
+  const remove = useMutationThenGo(() => deleteRole(role?.id ?? ''), backToList);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!form.name.trim()) {
       setNameError(t('core.form.required'));
       return;
     }
     setNameError(undefined);
-    save.mutate(form);
+    save.mutate();
   };
 
   return (
@@ -113,9 +98,11 @@ function RoleForm({ record: role }: { record: Role | null }) {
                 </Button>
               ) : null}
               {hasRight('core.role.delete') ? (
-                <Button variant="outlined" color="error" onClick={() => setDeleting(true)}>
-                  {t('core.action.delete')}
-                </Button>
+                <DeleteButton
+                  title={t('core.roles.deleteTitle')}
+                  message={t('core.roles.deleteConfirm', { name: role.name })}
+                  remove={remove}
+                />
               ) : null}
             </>
           ) : null
@@ -127,49 +114,45 @@ function RoleForm({ record: role }: { record: Role | null }) {
         </Alert>
       ) : null}
       <ErrorAlert error={block.error} />
-      <Paper variant="outlined" sx={{ p: 3 }}>
-        <Box component="form" onSubmit={submit} noValidate aria-label={t('core.roles.formLabel')}>
-          <ErrorAlert error={save.error} />
-          <FormGrid columns={2}>
-            <TextInput
-              name="name"
-              label={t('core.role.name')}
-              required
-              disabled={!canEdit}
-              value={form.name}
-              onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
-              error={nameError ?? fieldError(save.error, 'name')}
-            />
-            <TextInput
-              name="nameFr"
-              label={t('core.role.nameFr')}
-              disabled={!canEdit}
-              value={form.nameFr}
-              onChange={(e) => setForm((f) => ({ ...f, nameFr: e.target.value }))}
-              error={fieldError(save.error, 'nameFr')}
-            />
-          </FormGrid>
-          <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-            {t('core.role.rights')} ({form.rights.length})
-          </Typography>
-          <ErrorAlert error={rights.error} />
-          {rights.isLoading ? <LinearProgress aria-label={t('core.table.loading')} /> : null}
-          <RightsPicker
-            rights={rights.data ?? []}
-            value={form.rights}
+      <EditForm
+        label={t('core.roles.formLabel')}
+        error={save.error}
+        cancelTo="/admin/roles"
+        canSave={canEdit}
+        saving={save.isPending}
+        onSubmit={submit}
+      >
+        <FormGrid columns={2}>
+          <TextInput
+            name="name"
+            label={t('core.role.name')}
+            required
             disabled={!canEdit}
-            onChange={(r) => setForm((f) => ({ ...f, rights: r }))}
+            value={form.name}
+            onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
+            error={nameError ?? fieldError(save.error, 'name')}
           />
-          <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end', mt: 3 }}>
-            <LinkButton to="/admin/roles">{t('core.action.cancel')}</LinkButton>
-            {canEdit ? (
-              <Button type="submit" variant="contained" disabled={save.isPending}>
-                {t('core.action.save')}
-              </Button>
-            ) : null}
-          </Box>
-        </Box>
-      </Paper>
+          <TextInput
+            name="nameFr"
+            label={t('core.role.nameFr')}
+            disabled={!canEdit}
+            value={form.nameFr}
+            onChange={(e) => setForm((f) => ({ ...f, nameFr: e.target.value }))}
+            error={fieldError(save.error, 'nameFr')}
+          />
+        </FormGrid>
+        <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+          {t('core.role.rights')} ({form.rights.length})
+        </Typography>
+        <ErrorAlert error={rights.error} />
+        {rights.isLoading ? <LinearProgress aria-label={t('core.table.loading')} /> : null}
+        <RightsPicker
+          rights={rights.data ?? []}
+          value={form.rights}
+          disabled={!canEdit}
+          onChange={(r) => setForm((f) => ({ ...f, rights: r }))}
+        />
+      </EditForm>
       {role ? (
         <>
           <HistoryPanel entity="Role" entityId={role.id} />
@@ -192,18 +175,6 @@ function RoleForm({ record: role }: { record: Role | null }) {
               sx={{ mt: 2 }}
             />
           </ConfirmDialog>
-          <ConfirmDialog
-            open={deleting}
-            danger
-            title={t('core.roles.deleteTitle')}
-            message={t('core.roles.deleteConfirm', { name: role.name })}
-            confirmLabel={t('core.action.delete')}
-            busy={remove.isPending}
-            onClose={() => setDeleting(false)}
-            onConfirm={() => remove.mutate()}
-          >
-            <ErrorAlert error={remove.error} />
-          </ConfirmDialog>
         </>
       ) : null}
     </>
@@ -214,11 +185,16 @@ function RoleForm({ record: role }: { record: Role | null }) {
 export function RoleFormPage() {
   const { t } = useTranslation();
   const { id } = useRouteParams();
-  const roles = useQuery({ queryKey: ['core.roles'], queryFn: listRoles, enabled: Boolean(id) });
+  const role = useQuery({
+    queryKey: ['core.roles'],
+    queryFn: listRoles,
+    enabled: Boolean(id),
+    select: (roles) => roles.find((r) => r.id === id) ?? null,
+  });
   if (!id) return <RoleForm record={null} />;
-  if (roles.isLoading) return <LinearProgress aria-label={t('core.table.loading')} />;
-  if (roles.error) return <ErrorAlert error={roles.error} />;
-  const role = roles.data?.find((r) => r.id === id);
-  if (!role) return <StatusPage code="404" title={t('core.notFound.title')} message={t('core.roles.notFound')} />;
-  return <RoleForm key={role.id} record={role} />;
+  return (
+    <RecordLoader query={role} notFound={t('core.roles.notFound')}>
+      {(r) => <RoleForm key={r.id} record={r} />}
+    </RecordLoader>
+  );
 }

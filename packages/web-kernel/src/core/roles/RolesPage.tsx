@@ -1,29 +1,21 @@
 import Chip from '@mui/material/Chip';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../auth/AuthProvider';
-import { LinkButton, RouterLink } from '../../router/navigation';
+import { RouterLink } from '../../router/navigation';
 import { DataTable } from '../../ui/DataTable';
-import { PageHeader } from '../../ui/PageHeader';
+import { ListPageHeader } from '../shared/admin-pages';
 import { listRoles, type Role } from './role-api';
 
 /** `/admin/roles`: the roles with their number of rights. */
 export function RolesPage() {
   const { t } = useTranslation();
-  const { hasRight } = useAuth();
   const roles = useQuery({ queryKey: ['core.roles'], queryFn: listRoles });
   const rows = roles.data ?? [];
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('core.roles.title')}
-        actions={
-          hasRight('core.role.add') ? (
-            <LinkButton to="/admin/roles/new" variant="contained">
-              {t('core.roles.add')}
-            </LinkButton>
-          ) : null
-        }
+        add={{ label: t('core.roles.add'), to: '/admin/roles/new', right: 'core.role.add' }}
       />
       <DataTable<Role>
         label={t('core.roles.title')}

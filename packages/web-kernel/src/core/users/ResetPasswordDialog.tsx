@@ -1,10 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldError } from '../../api/http';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { TextInput } from '../../ui/TextInput';
+import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields';
 import { resetUserPassword } from './user-api';
 
 /** Lets an administrator set a new password for a user. */
@@ -22,14 +20,10 @@ export function ResetPasswordDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [mismatch, setMismatch] = useState(false);
-  const reset = useMutation({ mutationFn: () => resetUserPassword(userId, password), onSuccess: onDone });
+  const next = useNewPassword();
+  const reset = useMutation({ mutationFn: () => resetUserPassword(userId, next.password), onSuccess: onDone });
   const close = () => {
-    setPassword('');
-    setConfirm('');
-    setMismatch(false);
+    next.clear();
     reset.reset();
     onClose();
   };
@@ -39,38 +33,14 @@ export function ResetPasswordDialog({
       title={t('core.users.resetPassword')}
       message={t('core.users.resetPasswordFor', { username })}
       confirmLabel={t('core.users.resetPassword')}
-      busy={reset.isPending || password === ''}
+      busy={reset.isPending || next.password === ''}
       onClose={close}
       onConfirm={() => {
-        if (password !== confirm) {
-          setMismatch(true);
-          return;
-        }
-        setMismatch(false);
-        reset.mutate();
+        if (next.check()) reset.mutate();
       }}
     >
       <ErrorAlert error={reset.error} />
-      <TextInput
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        label={t('core.password.new')}
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fieldError(reset.error, 'newPassword')}
-        sx={{ mt: 2 }}
-      />
-      <TextInput
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        label={t('core.password.confirm')}
-        value={confirm}
-        onChange={(e) => setConfirm(e.target.value)}
-        error={mismatch ? t('core.password.mismatch') : undefined}
-        sx={{ mt: 2 }}
-      />
+      <NewPasswordFields state={next} error={reset.error} />
     </ConfirmDialog>
   );
 }

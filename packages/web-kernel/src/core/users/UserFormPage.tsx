@@ -1,26 +1,21 @@
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import LinearProgress from '@mui/material/LinearProgress';
-import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Switch from '@mui/material/Switch';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../api/http';
 import { useAuth } from '../../auth/AuthProvider';
 import { isLanguage, languageNames, languages } from '../../i18n/create-i18n';
-import { LinkButton, useGo, useRouteParams } from '../../router/navigation';
-import { StatusPage } from '../../shell/StatusPage';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { ErrorAlert } from '../../ui/ErrorAlert';
+import { useRouteParams } from '../../router/navigation';
 import { FormGrid } from '../../ui/FormGrid';
 import { HistoryPanel } from '../../ui/HistoryPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { SelectInput } from '../../ui/SelectInput';
 import { TextInput } from '../../ui/TextInput';
 import { listRoles } from '../roles/role-api';
+import { DeleteButton, EditForm, RecordLoader, useMutationThenGo } from '../shared/admin-pages';
 import { ResetPasswordDialog } from './ResetPasswordDialog';
 import { createUser, deleteUser, getUser, listDistricts, type UserInput, type UserRow, updateUser } from './user-api';
 
@@ -44,14 +39,11 @@ function toInput(user: UserRow | null, language: 'en' | 'fr'): UserInput {
 function UserForm({ user }: { user: UserRow | null }) {
   const { t, i18n } = useTranslation();
   const { hasRight } = useAuth();
-  const go = useGo();
-  const queryClient = useQueryClient();
   const isNew = user === null;
   const canEdit = isNew ? hasRight('core.user.add') : hasRight('core.user.edit');
   const [form, setForm] = useState<UserInput>(() => toInput(user, isLanguage(i18n.language) ? i18n.language : 'en'));
   const [confirmPassword, setConfirmPassword] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [deleting, setDeleting] = useState(false);
   const [resetting, setResetting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const set =
@@ -62,20 +54,13 @@ function UserForm({ user }: { user: UserRow | null }) {
   const roles = useQuery({ queryKey: ['core.roles'], queryFn: listRoles });
   const districts = useQuery({ queryKey: ['core.districts'], queryFn: listDistricts, retry: false });
 
-  const save = useMutation({
-    mutationFn: () => (user ? updateUser(user.id, form, user.healthFacilityId) : createUser(form)),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['core.users'] });
-      await queryClient.invalidateQueries({ queryKey: ['core.user'] });
-      go('/admin/users');
-    },
+  const save = useMutationThenGo(() => (user ? updateUser(user.id, form, user.healthFacilityId) : createUser(form)), {
+    refresh: [['core.users'], ['core.user']],
+    goTo: '/admin/users',
   });
-  const remove = useMutation({
-    mutationFn: () => deleteUser(user?.id ?? ''),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['core.users'] });
-      go('/admin/users');
-    },
+  const remove = useMutationThenGo(() => deleteUser(user?.id ?? ''), {
+    refresh: [['core.users']],
+    goTo: '/admin/users',
   });
 
   const validate = (): Errors => {
@@ -88,8 +73,7 @@ function UserForm({ user }: { user: UserRow | null }) {
     if (isNew && form.password !== confirmPassword) e.confirmPassword = t('core.password.mismatch');
     return e;
   };
-  const submit = (ev: FormEvent) => {
-    ev.preventDefault();
+  const submit = () => {
     const e = validate();
     setErrors(e);
     if (Object.keys(e).length === 0) save.mutate();
@@ -115,142 +99,140 @@ function UserForm({ user }: { user: UserRow | null }) {
                 </Button>
               ) : null}
               {hasRight('core.user.delete') ? (
-                <Button variant="outlined" color="error" onClick={() => setDeleting(true)}>
-                  {t('core.action.delete')}
-                </Button>
+                <DeleteButton
+                  title={t('core.users.deleteTitle')}
+                  message={t('core.users.deleteConfirm', { username: user.username })}
+                  remove={remove}
+                />
               ) : null}
             </>
           ) : null
         }
       />
-      <Paper variant="outlined" sx={{ p: 3 }}>
-        <Box component="form" onSubmit={submit} noValidate aria-label={t('core.users.formLabel')}>
-          <ErrorAlert error={save.error} />
-          <FormGrid columns={2}>
-            <TextInput
-              name="username"
-              label={t('core.user.username')}
-              required
-              disabled={!isNew || !canEdit}
-              autoComplete="off"
-              value={form.username}
-              onChange={(e) => set('username')(e.target.value)}
-              error={err('username')}
-            />
-            <SelectInput
-              name="language"
-              label={t('core.user.language')}
-              disabled={!canEdit}
-              value={form.language}
-              options={languages.map((l) => ({ value: l, label: languageNames[l] }))}
-              onChange={(v) => {
-                if (isLanguage(v)) set('language')(v);
-              }}
-            />
-            <TextInput
-              name="lastName"
-              label={t('core.user.lastName')}
-              required
-              disabled={!canEdit}
-              value={form.lastName}
-              onChange={(e) => set('lastName')(e.target.value)}
-              error={err('lastName')}
-            />
-            <TextInput
-              name="otherNames"
-              label={t('core.user.otherNames')}
-              required
-              disabled={!canEdit}
-              value={form.otherNames}
-              onChange={(e) => set('otherNames')(e.target.value)}
-              error={err('otherNames')}
-            />
-            <TextInput
-              name="email"
-              type="email"
-              label={t('core.user.email')}
-              disabled={!canEdit}
-              value={form.email}
-              onChange={(e) => set('email')(e.target.value)}
-              error={err('email')}
-            />
-            <TextInput
-              name="phone"
-              type="tel"
-              label={t('core.user.phone')}
-              disabled={!canEdit}
-              value={form.phone}
-              onChange={(e) => set('phone')(e.target.value)}
-              error={err('phone')}
-            />
-            {isNew ? (
-              <>
-                <TextInput
-                  name="password"
-                  type="password"
-                  autoComplete="new-password"
-                  label={t('core.user.password')}
-                  required
-                  value={form.password}
-                  onChange={(e) => set('password')(e.target.value)}
-                  error={err('password')}
-                />
-                <TextInput
-                  name="confirmPassword"
-                  type="password"
-                  autoComplete="new-password"
-                  label={t('core.password.confirm')}
-                  required
-                  value={confirmPassword}
-                  onChange={(e) => setConfirmPassword(e.target.value)}
-                  error={err('confirmPassword')}
-                />
-              </>
-            ) : null}
-            <SelectInput
-              multiple
-              name="roleIds"
-              label={t('core.user.roles')}
-              disabled={!canEdit}
-              value={form.roleIds}
-              options={roleOptions}
-              onChange={set('roleIds')}
-              error={err('roleIds')}
-              helperText={roles.error ? t('core.users.rolesUnavailable') : undefined}
-            />
-            <SelectInput
-              multiple
-              name="districtIds"
-              label={t('core.user.districts')}
-              disabled={!canEdit || Boolean(districts.error)}
-              value={form.districtIds}
-              options={districtOptions}
-              onChange={set('districtIds')}
-              error={err('districtIds')}
-              helperText={districts.error ? t('core.users.districtsUnavailable') : t('core.users.districtsHelp')}
-            />
-            <FormControlLabel
-              control={
-                <Switch
-                  name="isActive"
-                  checked={form.isActive}
-                  disabled={!canEdit}
-                  onChange={(e) => set('isActive')(e.target.checked)}
-                />
-              }
-              label={t('core.user.active')}
-            />
-          </FormGrid>
-          <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end' }}>
-            <LinkButton to="/admin/users">{t('core.action.cancel')}</LinkButton>
-            {canEdit ? (
-              <Button type="submit" variant="contained" disabled={save.isPending}>
-                {t('core.action.save')}
-              </Button>
-            ) : null}
-          </Box>
-        </Box>
-      </Paper>
+      <EditForm
+        label={t('core.users.formLabel')}
+        error={save.error}
+        cancelTo="/admin/users"
+        canSave={canEdit}
+        saving={save.isPending}
+        onSubmit={submit}
+      >
+        <FormGrid columns={2}>
+          <TextInput
+            name="username"
+            label={t('core.user.username')}
+            required
+            disabled={!isNew || !canEdit}
+            autoComplete="off"
+            value={form.username}
+            onChange={(e) => set('username')(e.target.value)}
+            error={err('username')}
+          />
+          <SelectInput
+            name="language"
+            label={t('core.user.language')}
+            disabled={!canEdit}
+            value={form.language}
+            options={languages.map((l) => ({ value: l, label: languageNames[l] }))}
+            onChange={(v) => {
+              if (isLanguage(v)) set('language')(v);
+            }}
+          />
+          <TextInput
+            name="lastName"
+            label={t('core.user.lastName')}
+            required
+            disabled={!canEdit}
+            value={form.lastName}
+            onChange={(e) => set('lastName')(e.target.value)}
+            error={err('lastName')}
+          />
+          <TextInput
+            name="otherNames"
+            label={t('core.user.otherNames')}
+            required
+            disabled={!canEdit}
+            value={form.otherNames}
+            onChange={(e) => set('otherNames')(e.target.value)}
+            error={err('otherNames')}
+          />
+          <TextInput
+            name="email"
+            type="email"
+            label={t('core.user.email')}
+            disabled={!canEdit}
+            value={form.email}
+            onChange={(e) => set('email')(e.target.value)}
+            error={err('email')}
+          />
+          <TextInput
+            name="phone"
+            type="tel"
+            label={t('core.user.phone')}
+            disabled={!canEdit}
+            value={form.phone}
+            onChange={(e) => set('phone')(e.target.value)}
+            error={err('phone')}
+          />
+          {isNew ? (
+            <>
+              <TextInput
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                label={t('core.user.password')}
+                required
+                value={form.password}
+                onChange={(e) => set('password')(e.target.value)}
+                error={err('password')}
+              />
+              <TextInput
+                name="confirmPassword"
+                type="password"
+                autoComplete="new-password"
+                label={t('core.password.confirm')}
+                required
+                value={confirmPassword}
+                onChange={(e) => setConfirmPassword(e.target.value)}
+                error={err('confirmPassword')}
+              />
+            </>
+          ) : null}
+          <SelectInput
+            multiple
+            name="roleIds"
+            label={t('core.user.roles')}
+            disabled={!canEdit}
+            value={form.roleIds}
+            options={roleOptions}
+            onChange={set('roleIds')}
+            error={err('roleIds')}
+            helperText={roles.error ? t('core.users.rolesUnavailable') : undefined}
+          />
+          <SelectInput
+            multiple
+            name="districtIds"
+            label={t('core.user.districts')}
+            disabled={!canEdit || Boolean(districts.error)}
+            value={form.districtIds}
+            options={districtOptions}
+            onChange={set('districtIds')}
+            error={err('districtIds')}
+            helperText={districts.error ? t('core.users.districtsUnavailable') : t('core.users.districtsHelp')}
+          />
+          <FormControlLabel
+            control={
+              <Switch
+                name="isActive"
+                checked={form.isActive}
+                disabled={!canEdit}
+                onChange={(e) => set('isActive')(e.target.checked)}
+              />
+            }
+            label={t('core.user.active')}
+          />
+        </FormGrid>
+      </EditForm>
       {user ? (
         <>
           <HistoryPanel entity="User" entityId={user.id} />
@@ -264,18 +246,6 @@ function UserForm({ user }: { user: UserRow | null }) {
               setNotice(t('core.users.passwordReset'));
             }}
           />
-          <ConfirmDialog
-            open={deleting}
-            danger
-            title={t('core.users.deleteTitle')}
-            message={t('core.users.deleteConfirm', { username: user.username })}
-            confirmLabel={t('core.action.delete')}
-            busy={remove.isPending}
-            onClose={() => setDeleting(false)}
-            onConfirm={() => remove.mutate()}
-          >
-            <ErrorAlert error={remove.error} />
-          </ConfirmDialog>
         </>
       ) : null}
       <Snackbar open={notice !== null} autoHideDuration={4000} onClose={() => setNotice(null)} message={notice} />
@@ -289,10 +259,9 @@ export function UserFormPage() {
   const { id } = useRouteParams();
   const user = useQuery({ queryKey: ['core.user', id], queryFn: () => getUser(id ?? ''), enabled: Boolean(id) });
   if (!id) return <UserForm user={null} />;
-  if (user.isLoading) return <LinearProgress aria-label={t('core.table.loading')} />;
-  if (user.error) return <ErrorAlert error={user.error} />;
-  if (!user.data) {
-    return <StatusPage code="404" title={t('core.notFound.title')} message={t('core.users.notFound')} />;
-  }
-  return <UserForm key={user.data.id} user={user.data} />;
+  return (
+    <RecordLoader query={user} notFound={t('core.users.notFound')}>
+      {(u) => <UserForm key={u.id} user={u} />}
+    </RecordLoader>
+  );
 }

@@ -2,33 +2,25 @@ import Chip from '@mui/material/Chip';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnection } from '../../api/use-connection';
-import { useAuth } from '../../auth/AuthProvider';
-import { LinkButton, RouterLink } from '../../router/navigation';
+import { RouterLink } from '../../router/navigation';
 import { DataTable } from '../../ui/DataTable';
-import { PageHeader } from '../../ui/PageHeader';
 import { SearchFilters } from '../../ui/SearchFilters';
 import { TextInput } from '../../ui/TextInput';
+import { ListPageHeader } from '../shared/admin-pages';
 import { searchUsers, type UserRow } from './user-api';
 
 /** `/admin/users`: search users by username or name, keyset-paged. */
 export function UsersPage() {
   const { t, i18n } = useTranslation();
-  const { hasRight } = useAuth();
   const [draft, setDraft] = useState('');
   const [search, setSearch] = useState('');
   const list = useConnection<UserRow>(['core.users', search], (after) => searchUsers(search, after));
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <>
-      <PageHeader
+      <ListPageHeader
         title={t('core.users.title')}
-        actions={
-          hasRight('core.user.add') ? (
-            <LinkButton to="/admin/users/new" variant="contained">
-              {t('core.users.add')}
-            </LinkButton>
-          ) : null
-        }
+        add={{ label: t('core.users.add'), to: '/admin/users/new', right: 'core.user.add' }}
       />
       <SearchFilters
         onSearch={() => setSearch(draft.trim())}

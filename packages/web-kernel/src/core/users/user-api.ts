@@ -51,6 +51,20 @@ function blankToNull(v: string): string | null {
   return v.trim() === '' ? null : v.trim();
 }
 
+/** The fields create and update send alike, trimmed, blanks as null. */
+function editableFields(input: UserInput) {
+  return {
+    lastName: input.lastName.trim(),
+    otherNames: input.otherNames.trim(),
+    email: blankToNull(input.email),
+    phone: blankToNull(input.phone),
+    language: input.language,
+    roleIds: input.roleIds,
+    districtIds: input.districtIds,
+    isActive: input.isActive,
+  };
+}
+
 export function createUser(input: UserInput): Promise<UserRow> {
   return gql<{ createUser: { user: UserRow } }>(
     `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { user { ${USER_FIELDS} } } }`,
@@ -58,16 +72,9 @@ export function createUser(input: UserInput): Promise<UserRow> {
       input: {
         clientMutationId: newMutationId(),
         username: input.username.trim(),
-        lastName: input.lastName.trim(),
-        otherNames: input.otherNames.trim(),
-        email: blankToNull(input.email),
-        phone: blankToNull(input.phone),
-        language: input.language,
         password: input.password,
-        roleIds: input.roleIds,
-        districtIds: input.districtIds,
         healthFacilityId: null,
-        isActive: input.isActive,
+        ...editableFields(input),
       },
     },
   ).then((d) => d.createUser.user);
@@ -76,21 +83,7 @@ export function createUser(input: UserInput): Promise<UserRow> {
 export function updateUser(id: string, input: UserInput, healthFacilityId: string | null): Promise<UserRow> {
   return gql<{ updateUser: { user: UserRow } }>(
     `mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { user { ${USER_FIELDS} } } }`,
-    {
-      input: {
-        clientMutationId: newMutationId(),
-        id,
-        lastName: input.lastName.trim(),
-        otherNames: input.otherNames.trim(),
-        email: blankToNull(input.email),
-        phone: blankToNull(input.phone),
-        language: input.language,
-        roleIds: input.roleIds,
-        districtIds: input.districtIds,
-        healthFacilityId,
-        isActive: input.isActive,
-      },
-    },
+    { input: { clientMutationId: newMutationId(), id, healthFacilityId, ...editableFields(input) } },
   ).then((d) => d.updateUser.user);
 }
 
