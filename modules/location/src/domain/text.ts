@@ -7,6 +7,15 @@ export function clean(value: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
+/** The cleaned value; a blank one is reported when the field is required. */
+function present(problems: Problem[], field: string, value: string | null | undefined, required: boolean) {
+  const v = clean(value);
+  if (v === null && required) {
+    problems.push({ field, key: 'location.error.required', params: { field: `location.field.${field}` } });
+  }
+  return v;
+}
+
 /** Required text of at most `max` characters. */
 export function checkText(
   problems: Problem[],
@@ -15,13 +24,8 @@ export function checkText(
   max: number,
   required: boolean,
 ): void {
-  const v = clean(value);
-  if (v === null) {
-    if (required)
-      problems.push({ field, key: 'location.error.required', params: { field: `location.field.${field}` } });
-    return;
-  }
-  if (v.length > max) problems.push({ field, key: 'location.error.tooLong', params: { max } });
+  const v = present(problems, field, value, required);
+  if (v !== null && v.length > max) problems.push({ field, key: 'location.error.tooLong', params: { max } });
 }
 
 /** A code: required, at most `max` characters, no whitespace inside (codes are typed into CSV files and lookups). */
@@ -41,14 +45,10 @@ export function checkEnum(
   allowed: readonly string[],
   required: boolean,
 ): void {
-  const v = clean(value);
-  if (v === null) {
-    if (required)
-      problems.push({ field, key: 'location.error.required', params: { field: `location.field.${field}` } });
-    return;
-  }
-  if (!allowed.includes(v))
+  const v = present(problems, field, value, required);
+  if (v !== null && !allowed.includes(v)) {
     problems.push({ field, key: 'location.error.notAllowed', params: { allowed: allowed.join(', ') } });
+  }
 }
 
 /** A statistic: absent, or a whole number ≥ 0. */
