@@ -60,6 +60,37 @@ const toRowErrors = (row: number, problems: readonly Problem[]): RowError[] =>
   problems.map((p) => ({ row, field: p.field, key: p.key, ...(p.params ? { params: p.params } : {}) }));
 
 /**
+ * Reads each record into a row with `read` (which may report into `errors` too), then adds the row's field problems
+ * and, for a code already used higher up the file, a duplicate error pointing at the first row. Returns the rows and
+ * the first row of each code.
+ */
+function readRows<R extends { row: number; code: string }>(
+  records: readonly RawRecord[],
+  errors: RowError[],
+  read: (rec: RawRecord) => { row: R; problems: Problem[] },
+): { rows: R[]; byCode: Map<string, R> } {
+  const rows: R[] = [];
+  const byCode = new Map<string, R>();
+  for (const rec of records) {
+    const { row, problems } = read(rec);
+    errors.push(...toRowErrors(rec.row, problems));
+    const first = byCode.get(row.code);
+    if (first) {
+      errors.push({
+        row: rec.row,
+        field: 'code',
+        key: 'location.error.duplicateInFile',
+        params: { code: row.code, first: first.row },
+      });
+    } else if (row.code) {
+      byCode.set(row.code, row);
+    }
+    rows.push(row);
+  }
+  return { rows, byCode };
+}
+
+/**
  * Checks location rows on their own and against each other: field rules, one row per code, and for a parent found
  * in the same file, that the row sits exactly one level under it. Parents not in the file are returned for the
  * service to look up.
@@ -69,9 +100,7 @@ export function checkLocationRows(
   levels: readonly string[],
 ): { rows: LocationRow[]; errors: RowError[]; externalParents: Set<string> } {
   const errors: RowError[] = [];
-  const rows: LocationRow[] = [];
-  const byCode = new Map<string, LocationRow>();
-  for (const rec of records) {
+  const { rows, byCode } = readRows(records, errors, (rec) => {
     const v = rec.values;
     const row: LocationRow = {
       row: rec.row,
@@ -96,36 +125,32 @@ export function checkLocationRows(
         params: { field: 'location.field.parentCode' },
       });
     }
-    errors.push(...toRowErrors(rec.row, problems));
-    const first = byCode.get(row.code);
-    if (first) {
-      errors.push({
-        row: rec.row,
-        field: 'code',
-        key: 'location.error.duplicateInFile',
-        params: { code: row.code, first: first.row },
-      });
-    } else if (row.code) {
-      byCode.set(row.code, row);
-    }
-    rows.push(row);
-  }
+    return { row, problems };
+  });
   const externalParents = new Set<string>();
   for (const row of rows) {
     if (!row.parentCode) continue;
     const parent = byCode.get(row.parentCode);
     if (!parent) {
       externalParents.add(row.parentCode);
-    } else if (childType(parent.type, levels) !== row.type) {
-      errors.push({
-        row: row.row,
-        field: 'parentCode',
-        key: 'location.error.typeUnderParent',
-        params: { type: row.type, expected: childType(parent.type, levels) ?? '-', parentType: parent.type },
-      });
+      continue;
     }
+    const misplaced = typeUnderParent(row, parent.type, levels);
+    if (misplaced) errors.push(misplaced);
   }
   return { rows, errors, externalParents };
+}
+
+/** A row must sit exactly one level under its parent (found in the file or in the database). */
+export function typeUnderParent(row: LocationRow, parentType: string, levels: readonly string[]): RowError | undefined {
+  const expected = childType(parentType, levels);
+  if (expected === row.type) return undefined;
+  return {
+    row: row.row,
+    field: 'parentCode',
+    key: 'location.error.typeUnderParent',
+    params: { type: row.type, expected: expected ?? '-', parentType },
+  };
 }
 
 /** Parents before children: rows sorted by level, stable within a level (the file order). */
@@ -136,9 +161,7 @@ export function byLevel(rows: readonly LocationRow[], levels: readonly string[])
 /** Checks health-facility rows: field rules (as on the form) and one row per code. */
 export function checkHfRows(records: readonly RawRecord[]): { rows: HfRow[]; errors: RowError[] } {
   const errors: RowError[] = [];
-  const rows: HfRow[] = [];
-  const seen = new Map<string, number>();
-  for (const rec of records) {
+  const { rows } = readRows(records, errors, (rec) => {
     const v = rec.values;
     const row: HfRow = {
       row: rec.row,
@@ -161,19 +184,7 @@ export function checkHfRows(records: readonly RawRecord[]): { rows: HfRow[]; err
       { ...row, locationId: row.districtCode },
       { contractDatesMandatory: false },
     ).map((p) => (p.field === 'locationId' ? { ...p, field: 'districtCode' } : p));
-    errors.push(...toRowErrors(rec.row, problems));
-    const first = seen.get(row.code);
-    if (first !== undefined) {
-      errors.push({
-        row: rec.row,
-        field: 'code',
-        key: 'location.error.duplicateInFile',
-        params: { code: row.code, first },
-      });
-    } else if (row.code) {
-      seen.set(row.code, rec.row);
-    }
-    rows.push(row);
-  }
+    return { row, problems };
+  });
   return { rows, errors };
 }

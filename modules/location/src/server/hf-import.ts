@@ -1,12 +1,4 @@
-import {
-  type Ctx,
-  type ImporterDef,
-  type ImportResult,
-  recordAudit,
-  requireRight,
-  uuidv7,
-  withTransaction,
-} from '@mutua/kernel';
+import { type Ctx, type ImportResult, recordAudit, uuidv7, withTransaction } from '@mutua/kernel';
 import { eq, sql } from 'drizzle-orm';
 import { type RowError, readCsv, readHealthFacilitiesXml } from '../domain/import-parse.js';
 import { checkHfRows, HF_CSV_COLUMNS, HF_CSV_REQUIRED, type HfRow } from '../domain/import-rows.js';
@@ -15,9 +7,9 @@ import type { HealthFacility } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { hfCreated, hfUpdated } from '../points.js';
 import { catchmentsOf } from './hf-read.js';
-import { chunks, facilitiesByCode, locationsByCode, notApplied, report } from './import-common.js';
+import { chunks, facilitiesByCode, type ImportInput, locationsByCode, runImport } from './import-common.js';
 import type { WriteDeps } from './location-write.js';
-import { hfValues, toHealthFacility } from './rows.js';
+import { hfColumns, hfRecord, hfValues, toHealthFacility } from './rows.js';
 import { healthFacility } from './schema.js';
 import { isInScope } from './scope.js';
 
@@ -25,97 +17,87 @@ import { isInScope } from './scope.js';
  * Health-facility register import (CSV or openIMIS XML), insert-or-update by code, all-or-nothing. The file carries
  * no contract dates, catchments or offline flag: an update keeps the facility's own.
  */
-export async function importHealthFacilities(
-  deps: WriteDeps,
-  ctx: Ctx,
-  input: Parameters<ImporterDef['run']>[1],
-): Promise<ImportResult> {
-  requireRight(ctx, RIGHTS.hfImport);
-  const text = input.content.toString('utf8');
-  const file = input.format === 'xml' ? readHealthFacilitiesXml(text) : readCsv(text, HF_CSV_COLUMNS, HF_CSV_REQUIRED);
-  if (file.errors.length) return notApplied(ctx, input.dryRun, file.records.length, 0, 0, file.errors);
-  const { rows, errors } = checkHfRows(file.records);
-  const districts = await locationsByCode(
-    ctx,
-    rows.map((r) => r.districtCode),
-  );
-  const existing = await facilitiesByCode(
-    ctx,
-    rows.map((r) => r.code),
-  );
-  const district = districtType(deps.config.levels);
-  for (const row of rows) {
-    if (!row.districtCode) continue;
-    const d = districts.get(row.districtCode);
-    const e = existing.get(row.code);
-    const problem: RowError | undefined = !d
-      ? {
-          row: row.row,
-          field: 'districtCode',
-          key: 'location.error.parentCodeUnknown',
-          params: { code: row.districtCode },
+export function importHealthFacilities(deps: WriteDeps, ctx: Ctx, input: ImportInput): Promise<ImportResult> {
+  return runImport(ctx, input, {
+    right: RIGHTS.hfImport,
+    read: (text, format) =>
+      format === 'xml' ? readHealthFacilitiesXml(text) : readCsv(text, HF_CSV_COLUMNS, HF_CSV_REQUIRED),
+    check: async (records) => {
+      const { rows, errors } = checkHfRows(records);
+      const districts = await locationsByCode(
+        ctx,
+        rows.map((r) => r.districtCode),
+      );
+      const existing = await facilitiesByCode(
+        ctx,
+        rows.map((r) => r.code),
+      );
+      const district = districtType(deps.config.levels);
+      for (const row of rows) {
+        if (!row.districtCode) continue;
+        const d = districts.get(row.districtCode);
+        const e = existing.get(row.code);
+        const problem: RowError | undefined = !d
+          ? {
+              row: row.row,
+              field: 'districtCode',
+              key: 'location.error.parentCodeUnknown',
+              params: { code: row.districtCode },
+            }
+          : d.type !== district
+            ? { row: row.row, field: 'districtCode', key: 'location.error.notDistrict' }
+            : !(await isInScope(ctx, d.id)) || (e && !(await isInScope(ctx, e.locationId)))
+              ? { row: row.row, field: 'districtCode', key: 'location.error.outOfScope' }
+              : undefined;
+        if (problem) errors.push(problem);
+      }
+      return { rows, errors, existing, districts };
+    },
+    apply: async ({ existing, districts }, creates, updates, written) => {
+      const record = (r: HfRow, id: string, keep?: typeof healthFacility.$inferSelect): HealthFacility => {
+        const values = hfValues({
+          ...r,
+          locationId: districts.get(r.districtCode)!.id,
+          status: r.status ?? keep?.status ?? 'AC',
+          offline: keep?.offline ?? false,
+          contractStartDate: keep?.contractStartDate ?? null,
+          contractEndDate: keep?.contractEndDate ?? null,
+        });
+        return hfRecord(id, values, []);
+      };
+      await withTransaction(ctx, async (tx) => {
+        for (const part of chunks(creates)) {
+          const hfs = part.map((r) => record(r, uuidv7()));
+          for (const hf of hfs) {
+            await deps.hooks.runValidate(hfCreated, { healthFacility: hf }, tx);
+            await deps.hooks.runBefore(hfCreated, { healthFacility: hf }, tx);
+          }
+          await tx.db.insert(healthFacility).values(hfs.map((hf) => ({ id: hf.id, ...hfColumns(hf) })));
+          for (const hf of hfs) {
+            await recordAudit(tx, { entity: 'HealthFacility', entityId: hf.id, action: 'create', after: hf });
+            await deps.hooks.runAfter(hfCreated, { healthFacility: hf }, tx);
+          }
+          await written.chunk(part.length);
         }
-      : d.type !== district
-        ? { row: row.row, field: 'districtCode', key: 'location.error.notDistrict' }
-        : !(await isInScope(ctx, d.id)) || (e && !(await isInScope(ctx, e.locationId)))
-          ? { row: row.row, field: 'districtCode', key: 'location.error.outOfScope' }
-          : undefined;
-    if (problem) errors.push(problem);
-  }
-  const creates = rows.filter((r) => !existing.has(r.code));
-  const updates = rows.filter((r) => existing.has(r.code));
-  if (errors.length || input.dryRun) {
-    return notApplied(ctx, input.dryRun, rows.length, creates.length, updates.length, errors);
-  }
-
-  const total = rows.length;
-  const record = (r: HfRow, id: string, keep?: typeof healthFacility.$inferSelect): HealthFacility => {
-    const values = hfValues({
-      ...r,
-      locationId: districts.get(r.districtCode)!.id,
-      status: r.status ?? keep?.status ?? 'AC',
-      offline: keep?.offline ?? false,
-      contractStartDate: keep?.contractStartDate ?? null,
-      contractEndDate: keep?.contractEndDate ?? null,
-    });
-    return toHealthFacility({ id, ...values, createdAt: new Date(), updatedAt: new Date(), deletedAt: null }, []);
-  };
-  const columns = ({ id: _id, catchments: _c, ...rest }: HealthFacility) => rest;
-  await withTransaction(ctx, async (tx) => {
-    let done = 0;
-    for (const part of chunks(creates)) {
-      const hfs = part.map((r) => record(r, uuidv7()));
-      for (const hf of hfs) {
-        await deps.hooks.runValidate(hfCreated, { healthFacility: hf }, tx);
-        await deps.hooks.runBefore(hfCreated, { healthFacility: hf }, tx);
-      }
-      await tx.db.insert(healthFacility).values(hfs.map((hf) => ({ id: hf.id, ...columns(hf) })));
-      for (const hf of hfs) {
-        await recordAudit(tx, { entity: 'HealthFacility', entityId: hf.id, action: 'create', after: hf });
-        await deps.hooks.runAfter(hfCreated, { healthFacility: hf }, tx);
-      }
-      done += part.length;
-      await report(input.progress, done, total);
-    }
-    const kept = await catchmentsOf(
-      tx,
-      updates.map((r) => existing.get(r.code)!.id),
-    );
-    for (const r of updates) {
-      const old = existing.get(r.code)!;
-      const before = toHealthFacility(old, kept.get(old.id) ?? []);
-      const hf = { ...record(r, old.id, old), catchments: before.catchments };
-      await deps.hooks.runValidate(hfUpdated, { healthFacility: hf, before }, tx);
-      await deps.hooks.runBefore(hfUpdated, { healthFacility: hf, before }, tx);
-      await tx.db
-        .update(healthFacility)
-        .set({ ...columns(hf), updatedAt: sql`now()` })
-        .where(eq(healthFacility.id, hf.id));
-      await recordAudit(tx, { entity: 'HealthFacility', entityId: hf.id, action: 'update', before, after: hf });
-      await deps.hooks.runAfter(hfUpdated, { healthFacility: hf, before }, tx);
-      done++;
-      if (done % 100 === 0 || done === total) await report(input.progress, done, total);
-    }
+        const kept = await catchmentsOf(
+          tx,
+          updates.map((r) => existing.get(r.code)!.id),
+        );
+        for (const r of updates) {
+          const old = existing.get(r.code)!;
+          const before = toHealthFacility(old, kept.get(old.id) ?? []);
+          const hf = { ...record(r, old.id, old), catchments: before.catchments };
+          await deps.hooks.runValidate(hfUpdated, { healthFacility: hf, before }, tx);
+          await deps.hooks.runBefore(hfUpdated, { healthFacility: hf, before }, tx);
+          await tx.db
+            .update(healthFacility)
+            .set({ ...hfColumns(hf), updatedAt: sql`now()` })
+            .where(eq(healthFacility.id, hf.id));
+          await recordAudit(tx, { entity: 'HealthFacility', entityId: hf.id, action: 'update', before, after: hf });
+          await deps.hooks.runAfter(hfUpdated, { healthFacility: hf, before }, tx);
+          await written.row();
+        }
+      });
+    },
   });
-  return { dryRun: false, total, created: creates.length, updated: updates.length, errors: [], applied: true };
 }

@@ -1,6 +1,6 @@
-import { type Ctx, type ImportResult, type Progress, translate } from '@mutua/kernel';
+import { type Ctx, type ImporterDef, type ImportResult, type Progress, requireRight, translate } from '@mutua/kernel';
 import { and, inArray, isNull } from 'drizzle-orm';
-import type { RowError } from '../domain/import-parse.js';
+import type { RawFile, RawRecord, RowError } from '../domain/import-parse.js';
 import { healthFacility, location } from './schema.js';
 
 /** Rows are written in chunks: one multi-row INSERT per chunk, and progress reported after each. */
@@ -23,8 +23,64 @@ export function translated(ctx: Ctx, errors: readonly RowError[]): ImportResult[
     }));
 }
 
+export type ImportInput = Parameters<ImporterDef['run']>[1];
+
+/** What the rows checks found: the rows, their errors and the current register records by code. */
+export interface CheckedRows<R> {
+  rows: R[];
+  errors: RowError[];
+  existing: ReadonlyMap<string, unknown>;
+}
+
+/** Counts the rows written for the progress bar: after each chunk of creates, then every 100 updates and the last. */
+export interface Written {
+  chunk(rows: number): Promise<void>;
+  row(): Promise<void>;
+}
+
+/**
+ * The steps every register import shares: the right, reading the file, checking every row, then all-or-nothing — a
+ * row whose code is in the register is an update, any other a create, and `apply` writes them only when no row has an
+ * error and it is not a dry run.
+ */
+export async function runImport<C extends CheckedRows<{ code: string }>>(
+  ctx: Ctx,
+  input: ImportInput,
+  steps: {
+    right: string;
+    /** Reads the file as its format says (CSV columns or the openIMIS XML layout). */
+    read(text: string, format: string): RawFile;
+    check(records: RawRecord[]): Promise<C>;
+    apply(checked: C, creates: C['rows'], updates: C['rows'], written: Written): Promise<void>;
+  },
+): Promise<ImportResult> {
+  requireRight(ctx, steps.right);
+  const file = steps.read(input.content.toString('utf8'), input.format);
+  if (file.errors.length) return notApplied(ctx, input.dryRun, file.records.length, 0, 0, file.errors);
+  const checked = await steps.check(file.records);
+  const { rows, errors, existing } = checked;
+  const creates = rows.filter((r) => !existing.has(r.code));
+  const updates = rows.filter((r) => existing.has(r.code));
+  if (errors.length || input.dryRun) {
+    return notApplied(ctx, input.dryRun, rows.length, creates.length, updates.length, errors);
+  }
+  const total = rows.length;
+  let done = 0;
+  await steps.apply(checked, creates, updates, {
+    async chunk(n) {
+      done += n;
+      await report(input.progress, done, total);
+    },
+    async row() {
+      done++;
+      if (done % 100 === 0 || done === total) await report(input.progress, done, total);
+    },
+  });
+  return { dryRun: false, total, created: creates.length, updated: updates.length, errors: [], applied: true };
+}
+
 /** The answer when nothing is written: a dry run, or a file with errors (all-or-nothing: one bad row stops all). */
-export function notApplied(
+function notApplied(
   ctx: Ctx,
   dryRun: boolean,
   total: number,
@@ -35,31 +91,29 @@ export function notApplied(
   return { dryRun, total, created, updated, errors: translated(ctx, errors), applied: false };
 }
 
-export async function report(progress: Progress | undefined, done: number, total: number): Promise<void> {
+async function report(progress: Progress | undefined, done: number, total: number): Promise<void> {
   if (progress) await progress(done, total);
 }
 
-/** Current locations by code, looked up in chunks (codes are free text, so they go as bound parameters). */
-export async function locationsByCode(ctx: Ctx, codes: Iterable<string>) {
-  const found = new Map<string, typeof location.$inferSelect>();
+type Register = typeof location | typeof healthFacility;
+
+/** Current records of a register by code, looked up in chunks (codes are free text, so they go as bound parameters). */
+async function currentByCode<T extends Register>(
+  ctx: Ctx,
+  table: T,
+  codes: Iterable<string>,
+): Promise<Map<string, T['$inferSelect']>> {
+  const found = new Map<string, T['$inferSelect']>();
   for (const part of chunks([...new Set(codes)].filter(Boolean))) {
-    const rows = await ctx.db
+    // Drizzle types a select only from a known table; the rows are `table`'s.
+    const rows = (await ctx.db
       .select()
-      .from(location)
-      .where(and(inArray(location.code, part), isNull(location.deletedAt)));
+      .from(table as Register)
+      .where(and(inArray(table.code, part), isNull(table.deletedAt)))) as Array<T['$inferSelect']>;
     for (const r of rows) found.set(r.code, r);
   }
   return found;
 }
 
-export async function facilitiesByCode(ctx: Ctx, codes: Iterable<string>) {
-  const found = new Map<string, typeof healthFacility.$inferSelect>();
-  for (const part of chunks([...new Set(codes)].filter(Boolean))) {
-    const rows = await ctx.db
-      .select()
-      .from(healthFacility)
-      .where(and(inArray(healthFacility.code, part), isNull(healthFacility.deletedAt)));
-    for (const r of rows) found.set(r.code, r);
-  }
-  return found;
-}
+export const locationsByCode = (ctx: Ctx, codes: Iterable<string>) => currentByCode(ctx, location, codes);
+export const facilitiesByCode = (ctx: Ctx, codes: Iterable<string>) => currentByCode(ctx, healthFacility, codes);

@@ -6,18 +6,8 @@ import type { WriteDeps } from './location-write.js';
 
 /** Registers the two register imports; the kernel serves them at `POST /api/imports/{id}` and in `mutua import`. */
 export function registerImports(imports: Importers, deps: WriteDeps): void {
-  imports.add({
-    id: 'location.locations',
-    right: RIGHTS.locationImport,
-    formats: ['csv', 'xml'],
-    label: 'location.import.locations',
-    run: (ctx, input) => importLocations(deps, ctx, input),
-  });
-  imports.add({
-    id: 'location.healthFacilities',
-    right: RIGHTS.hfImport,
-    formats: ['csv', 'xml'],
-    label: 'location.import.healthFacilities',
-    run: (ctx, input) => importHealthFacilities(deps, ctx, input),
-  });
+  const add = (id: string, right: string, label: string, run: typeof importLocations) =>
+    imports.add({ id, right, formats: ['csv', 'xml'], label, run: (ctx, input) => run(deps, ctx, input) });
+  add('location.locations', RIGHTS.locationImport, 'location.import.locations', importLocations);
+  add('location.healthFacilities', RIGHTS.hfImport, 'location.import.healthFacilities', importHealthFacilities);
 }

@@ -1,4 +1,4 @@
-import { type Ctx, type ImporterDef, type ImportResult, recordAudit, requireRight, uuidv7 } from '@mutua/kernel';
+import { type Ctx, type ImportResult, recordAudit, uuidv7 } from '@mutua/kernel';
 import { eq, sql } from 'drizzle-orm';
 import { type RowError, readCsv, readLocationsXml } from '../domain/import-parse.js';
 import {
@@ -7,12 +7,12 @@ import {
   LOCATION_CSV_COLUMNS,
   LOCATION_CSV_REQUIRED,
   type LocationRow,
+  typeUnderParent,
 } from '../domain/import-rows.js';
-import { childType } from '../domain/location-rules.js';
 import type { Location } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { locationCreated, locationUpdated } from '../points.js';
-import { chunks, locationsByCode, notApplied, report } from './import-common.js';
+import { chunks, type ImportInput, locationsByCode, runImport } from './import-common.js';
 import { treeWrite, type WriteDeps } from './location-write.js';
 import { locationValues, toLocation } from './rows.js';
 import { location } from './schema.js';
@@ -23,72 +23,60 @@ import { isInScope, isUnrestricted } from './scope.js';
  * first; the rows are written in one transaction only when no row has an error (a dry run writes nothing). An existing
  * code keeps its place in the tree: changing a level or a parent is a move, done on the Locations page.
  */
-export async function importLocations(
-  deps: WriteDeps,
-  ctx: Ctx,
-  input: Parameters<ImporterDef['run']>[1],
-): Promise<ImportResult> {
-  requireRight(ctx, RIGHTS.locationImport);
+export function importLocations(deps: WriteDeps, ctx: Ctx, input: ImportInput): Promise<ImportResult> {
   const { levels } = deps.config;
-  const text = input.content.toString('utf8');
-  const file =
-    input.format === 'xml'
-      ? readLocationsXml(text, levels)
-      : readCsv(text, LOCATION_CSV_COLUMNS, LOCATION_CSV_REQUIRED);
-  if (file.errors.length) return notApplied(ctx, input.dryRun, file.records.length, 0, 0, file.errors);
-  const { rows, errors, externalParents } = checkLocationRows(file.records, levels);
-  const existing = await locationsByCode(ctx, [...rows.map((r) => r.code), ...externalParents]);
-  const inFile = new Map(rows.map((r) => [r.code, r]));
-  const national = await isUnrestricted(ctx);
-  for (const row of rows) errors.push(...(await checkAgainstDb(ctx, row, existing, inFile, levels, national)));
-  const updates = rows.filter((r) => existing.has(r.code));
-  const creates = rows.filter((r) => !existing.has(r.code));
-  if (errors.length || input.dryRun) {
-    return notApplied(ctx, input.dryRun, rows.length, creates.length, updates.length, errors);
-  }
-
-  // Ids are known before writing (existing ones, new UUID v7), so every parent resolves without a lookup.
-  const idOf = new Map<string, string>([...existing].map(([code, r]) => [code, r.id]));
-  for (const r of creates) idOf.set(r.code, uuidv7());
-  const toRecord = (r: LocationRow): Location => ({
-    id: idOf.get(r.code)!,
-    ...locationValues(r, r.type, r.parentCode ? idOf.get(r.parentCode)! : null),
+  return runImport(ctx, input, {
+    right: RIGHTS.locationImport,
+    read: (text, format) =>
+      format === 'xml' ? readLocationsXml(text, levels) : readCsv(text, LOCATION_CSV_COLUMNS, LOCATION_CSV_REQUIRED),
+    check: async (records) => {
+      const { rows, errors, externalParents } = checkLocationRows(records, levels);
+      const existing = await locationsByCode(ctx, [...rows.map((r) => r.code), ...externalParents]);
+      const inFile = new Map(rows.map((r) => [r.code, r]));
+      const national = await isUnrestricted(ctx);
+      for (const row of rows) errors.push(...(await checkAgainstDb(ctx, row, existing, inFile, levels, national)));
+      return { rows, errors, existing };
+    },
+    apply: async ({ existing }, creates, updates, written) => {
+      // Ids are known before writing (existing ones, new UUID v7), so every parent resolves without a lookup.
+      const idOf = new Map<string, string>([...existing].map(([code, r]) => [code, r.id]));
+      for (const r of creates) idOf.set(r.code, uuidv7());
+      const toRecord = (r: LocationRow): Location => ({
+        id: idOf.get(r.code)!,
+        ...locationValues(r, r.type, r.parentCode ? idOf.get(r.parentCode)! : null),
+      });
+      await treeWrite(ctx, async (tx) => {
+        for (const part of chunks(byLevel(creates, levels))) {
+          const records = part.map(toRecord);
+          for (const l of records) {
+            await deps.hooks.runValidate(locationCreated, { location: l }, tx);
+            await deps.hooks.runBefore(locationCreated, { location: l }, tx);
+          }
+          await tx.db.insert(location).values(records);
+          for (const l of records) {
+            await recordAudit(tx, { entity: 'Location', entityId: l.id, action: 'create', after: l });
+            await deps.hooks.runAfter(locationCreated, { location: l }, tx);
+          }
+          await written.chunk(part.length);
+        }
+        for (const r of updates) {
+          const before = toLocation(existing.get(r.code)!);
+          // The place in the tree stays; code, name and statistics come from the file.
+          const after: Location = { ...toRecord(r), type: before.type, parentId: before.parentId };
+          await deps.hooks.runValidate(locationUpdated, { location: after, before }, tx);
+          await deps.hooks.runBefore(locationUpdated, { location: after, before }, tx);
+          const { id, ...values } = after;
+          await tx.db
+            .update(location)
+            .set({ ...values, updatedAt: sql`now()` })
+            .where(eq(location.id, id));
+          await recordAudit(tx, { entity: 'Location', entityId: id, action: 'update', before, after });
+          await deps.hooks.runAfter(locationUpdated, { location: after, before }, tx);
+          await written.row();
+        }
+      });
+    },
   });
-  const total = rows.length;
-  await treeWrite(ctx, async (tx) => {
-    let done = 0;
-    for (const part of chunks(byLevel(creates, levels))) {
-      const records = part.map(toRecord);
-      for (const l of records) {
-        await deps.hooks.runValidate(locationCreated, { location: l }, tx);
-        await deps.hooks.runBefore(locationCreated, { location: l }, tx);
-      }
-      await tx.db.insert(location).values(records);
-      for (const l of records) {
-        await recordAudit(tx, { entity: 'Location', entityId: l.id, action: 'create', after: l });
-        await deps.hooks.runAfter(locationCreated, { location: l }, tx);
-      }
-      done += part.length;
-      await report(input.progress, done, total);
-    }
-    for (const r of updates) {
-      const before = toLocation(existing.get(r.code)!);
-      // The place in the tree stays; code, name and statistics come from the file.
-      const after: Location = { ...toRecord(r), type: before.type, parentId: before.parentId };
-      await deps.hooks.runValidate(locationUpdated, { location: after, before }, tx);
-      await deps.hooks.runBefore(locationUpdated, { location: after, before }, tx);
-      const { id, ...values } = after;
-      await tx.db
-        .update(location)
-        .set({ ...values, updatedAt: sql`now()` })
-        .where(eq(location.id, id));
-      await recordAudit(tx, { entity: 'Location', entityId: id, action: 'update', before, after });
-      await deps.hooks.runAfter(locationUpdated, { location: after, before }, tx);
-      done++;
-      if (done % 100 === 0 || done === total) await report(input.progress, done, total);
-    }
-  });
-  return { dryRun: false, total, created: creates.length, updated: updates.length, errors: [], applied: true };
 }
 
 /** The checks that need the database: the parent exists at the level above, the tree place is unchanged, scope. */
@@ -112,15 +100,12 @@ async function checkAgainstDb(
         key: 'location.error.parentCodeUnknown',
         params: { code: row.parentCode },
       });
-    } else if (childType(parentInDb.type, levels) !== row.type) {
-      errors.push({
-        row: row.row,
-        field: 'parentCode',
-        key: 'location.error.typeUnderParent',
-        params: { type: row.type, expected: childType(parentInDb.type, levels) ?? '-', parentType: parentInDb.type },
-      });
-    } else if (!(await isInScope(ctx, parentInDb.id))) {
-      errors.push({ row: row.row, field: 'parentCode', key: 'location.error.outOfScope' });
+    } else {
+      const misplaced = typeUnderParent(row, parentInDb.type, levels);
+      if (misplaced) errors.push(misplaced);
+      else if (!(await isInScope(ctx, parentInDb.id))) {
+        errors.push({ row: row.row, field: 'parentCode', key: 'location.error.outOfScope' });
+      }
     }
   }
   if (current) {
