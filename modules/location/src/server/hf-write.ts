@@ -1,9 +1,7 @@
 import {
-  ConflictError,
   type Ctx,
   type FieldProblem,
   InputError,
-  isUniqueViolation,
   isUuid,
   NotFoundError,
   recordAudit,
@@ -20,15 +18,12 @@ import { RIGHTS } from '../manifest.js';
 import { hfCreated, hfDeleted, hfUpdated } from '../points.js';
 import { isHealthFacilityCodeFree, loadVisibleHf } from './hf-read.js';
 import { loadLocation } from './location-read.js';
-import { outOfScope, type WriteDeps } from './location-write.js';
-import { hfValues, toHealthFacility } from './rows.js';
+import { outOfScope, uniqueCode, type WriteDeps } from './location-write.js';
+import { hfColumns, hfRecord, hfValues } from './rows.js';
 import { healthFacility, hfCatchment, location } from './schema.js';
 import { canSee, isInScope } from './scope.js';
 
-const hfCodeTaken = (code: string) =>
-  new ConflictError('location.error.hfCodeTaken', { code }, [
-    { field: 'code', key: 'location.error.hfCodeTaken', params: { code } },
-  ]);
+const hfCode = uniqueCode('location.error.hfCodeTaken');
 
 /**
  * Everything a form checks: the field rules, then the district (a current district the user may write in) and the
@@ -64,9 +59,10 @@ async function prepare(deps: WriteDeps, ctx: Ctx, id: string, input: HealthFacil
   if (problems.length) throw InputError.fields(problems);
   if (!(await isInScope(ctx, district!.id))) throw outOfScope();
   const values = hfValues(input);
-  if (!(await isHealthFacilityCodeFree(ctx, values.code, id))) throw hfCodeTaken(values.code);
-  return toHealthFacility(
-    { id, ...values, createdAt: new Date(), updatedAt: new Date(), deletedAt: null },
+  if (!(await isHealthFacilityCodeFree(ctx, values.code, id))) throw hfCode.taken(values.code);
+  return hfRecord(
+    id,
+    values,
     catchments.map((c) => ({ villageId: c.villageId, percentage: c.percentage })),
   );
 }
@@ -78,17 +74,6 @@ async function writeCatchments(tx: Ctx, hf: HealthFacility): Promise<void> {
   }
 }
 
-async function guardCode<T>(code: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw hfCodeTaken(code);
-    throw err;
-  }
-}
-
-const columns = ({ id: _id, catchments: _c, ...rest }: HealthFacility) => rest;
-
 export async function createHealthFacility(
   deps: WriteDeps,
   ctx: Ctx,
@@ -99,7 +84,7 @@ export async function createHealthFacility(
   return withTransaction(ctx, async (tx) => {
     await deps.hooks.runValidate(hfCreated, { healthFacility: hf }, tx);
     await deps.hooks.runBefore(hfCreated, { healthFacility: hf }, tx);
-    await guardCode(hf.code, () => tx.db.insert(healthFacility).values({ id: hf.id, ...columns(hf) }));
+    await hfCode.guard(hf.code, () => tx.db.insert(healthFacility).values({ id: hf.id, ...hfColumns(hf) }));
     await writeCatchments(tx, hf);
     await recordAudit(tx, { entity: 'HealthFacility', entityId: hf.id, action: 'create', after: hf });
     await deps.hooks.runAfter(hfCreated, { healthFacility: hf }, tx);
@@ -126,10 +111,10 @@ export async function updateHealthFacility(
   return withTransaction(ctx, async (tx) => {
     await deps.hooks.runValidate(hfUpdated, { healthFacility: hf, before }, tx);
     await deps.hooks.runBefore(hfUpdated, { healthFacility: hf, before }, tx);
-    await guardCode(hf.code, () =>
+    await hfCode.guard(hf.code, () =>
       tx.db
         .update(healthFacility)
-        .set({ ...columns(hf), updatedAt: sql`now()` })
+        .set({ ...hfColumns(hf), updatedAt: sql`now()` })
         .where(and(eq(healthFacility.id, hf.id), isNull(healthFacility.deletedAt))),
     );
     await writeCatchments(tx, hf);

@@ -28,10 +28,25 @@ export interface WriteDeps {
   config: LocationConfig;
 }
 
-export const codeTaken = (code: string) =>
-  new ConflictError('location.error.codeTaken', { code }, [
-    { field: 'code', key: 'location.error.codeTaken', params: { code } },
-  ]);
+/**
+ * A register's unique code: `taken` is the conflict the pre-check throws, `guard` runs an insert or update and maps a
+ * unique violation on the code (a concurrent insert) to the same conflict. `key` is the message under `location.error`.
+ */
+export function uniqueCode(key: string) {
+  const taken = (code: string) => new ConflictError(key, { code }, [{ field: 'code', key, params: { code } }]);
+  return {
+    taken,
+    async guard(code: string, write: () => Promise<unknown>): Promise<void> {
+      try {
+        await write();
+      } catch (err) {
+        if (isUniqueViolation(err)) throw taken(code);
+        throw err;
+      }
+    },
+  };
+}
+const locationCode = uniqueCode('location.error.codeTaken');
 
 /** The scope refusal for writes: the location is outside the user's districts. */
 export const outOfScope = () => new ForbiddenError(undefined, 'location.error.outOfScope');
@@ -53,16 +68,6 @@ export async function treeWrite<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promi
   }
 }
 
-/** Inserts or updates, mapping a unique violation on the code (a concurrent insert) to the same conflict as the pre-check. */
-async function writeRow(code: string, write: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (err) {
-    if (isUniqueViolation(err)) throw codeTaken(code);
-    throw err;
-  }
-}
-
 export async function createLocation(deps: WriteDeps, ctx: Ctx, input: LocationInput): Promise<Location> {
   const { levels } = deps.config;
   const parentId = clean(input.parentId);
@@ -76,11 +81,11 @@ export async function createLocation(deps: WriteDeps, ctx: Ctx, input: LocationI
   // A district-limited user adds only inside their districts; the top level is national.
   if (!(parent ? await isInScope(ctx, parent.id) : await isUnrestricted(ctx))) throw outOfScope();
   const created: Location = { id: uuidv7(), ...locationValues(input, type, parent?.id ?? null) };
-  if (!(await isLocationCodeFree(ctx, created.code))) throw codeTaken(created.code);
+  if (!(await isLocationCodeFree(ctx, created.code))) throw locationCode.taken(created.code);
   return treeWrite(ctx, async (tx) => {
     await deps.hooks.runValidate(locationCreated, { location: created }, tx);
     await deps.hooks.runBefore(locationCreated, { location: created }, tx);
-    await writeRow(created.code, () => tx.db.insert(location).values(created));
+    await locationCode.guard(created.code, () => tx.db.insert(location).values(created));
     await recordAudit(tx, { entity: 'Location', entityId: created.id, action: 'create', after: created });
     await deps.hooks.runAfter(locationCreated, { location: created }, tx);
     return created;
@@ -101,12 +106,12 @@ export async function updateLocation(deps: WriteDeps, ctx: Ctx, id: string, inpu
   const { problems } = checkLocation({ ...input, type: before.type }, levels, parentType);
   if (problems.length) throw InputError.fields(problems);
   const after: Location = { id: before.id, ...locationValues(input, before.type, before.parentId) };
-  if (!(await isLocationCodeFree(ctx, after.code, before.id))) throw codeTaken(after.code);
+  if (!(await isLocationCodeFree(ctx, after.code, before.id))) throw locationCode.taken(after.code);
   return treeWrite(ctx, async (tx) => {
     await deps.hooks.runValidate(locationUpdated, { location: after, before }, tx);
     await deps.hooks.runBefore(locationUpdated, { location: after, before }, tx);
     const { id: _id, ...values } = after;
-    await writeRow(after.code, () =>
+    await locationCode.guard(after.code, () =>
       tx.db
         .update(location)
         .set({ ...values, updatedAt: sql`now()` })

@@ -92,6 +92,13 @@ export function hfValues(input: HealthFacilityInput) {
   };
 }
 
+/** A health facility from its stored values (timestamps stay in the database). */
+export const hfRecord = (id: string, values: ReturnType<typeof hfValues>, catchments: HealthFacility['catchments']) =>
+  toHealthFacility({ id, ...values, createdAt: new Date(), updatedAt: new Date(), deletedAt: null }, catchments);
+
+/** The columns of a facility's own row (its id goes in the key, its catchments in their table). */
+export const hfColumns = ({ id: _id, catchments: _c, ...rest }: HealthFacility) => rest;
+
 /** Escapes LIKE wildcards so a user's `%` or `_` is searched literally. */
 export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 

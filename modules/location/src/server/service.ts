@@ -10,6 +10,10 @@ import { subtree } from './tree-sql.js';
 
 /** Assembles the service from its parts; every operation takes the caller's context first. */
 export function createLocationService(deps: write.WriteDeps): LocationService {
+  /** A write with the module's hooks and config given (writes take them first). */
+  function withDeps<A extends unknown[], R>(fn: (d: write.WriteDeps, ...args: A) => R) {
+    return (...args: A) => fn(deps, ...args);
+  }
   return {
     levels: deps.config.levels,
     scope: scope.scope,
@@ -27,18 +31,18 @@ export function createLocationService(deps: write.WriteDeps): LocationService {
     getLocations: read.getLocations,
     findByCode: read.findByCode,
     isLocationCodeFree: read.isLocationCodeFree,
-    createLocation: (ctx, input) => write.createLocation(deps, ctx, input),
-    updateLocation: (ctx, id, input) => write.updateLocation(deps, ctx, id, input),
-    deleteLocation: (ctx, id, opts) => treeWrite.deleteLocation(deps, ctx, id, opts),
-    moveLocation: (ctx, id, newParentId) => treeWrite.moveLocation(deps, ctx, id, newParentId),
+    createLocation: withDeps(write.createLocation),
+    updateLocation: withDeps(write.updateLocation),
+    deleteLocation: withDeps(treeWrite.deleteLocation),
+    moveLocation: withDeps(treeWrite.moveLocation),
 
     searchHealthFacilities: hfRead.searchHealthFacilities,
     getHealthFacility: hfRead.getHealthFacility,
     getHealthFacilities: hfRead.getHealthFacilities,
     findHealthFacilityByCode: hfRead.findHealthFacilityByCode,
     isHealthFacilityCodeFree: hfRead.isHealthFacilityCodeFree,
-    createHealthFacility: (ctx, input) => hfWrite.createHealthFacility(deps, ctx, input),
-    updateHealthFacility: (ctx, id, input) => hfWrite.updateHealthFacility(deps, ctx, id, input),
-    deleteHealthFacility: (ctx, id) => hfWrite.deleteHealthFacility(deps, ctx, id),
+    createHealthFacility: withDeps(hfWrite.createHealthFacility),
+    updateHealthFacility: withDeps(hfWrite.updateHealthFacility),
+    deleteHealthFacility: withDeps(hfWrite.deleteHealthFacility),
   };
 }
