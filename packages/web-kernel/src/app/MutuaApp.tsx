@@ -51,7 +51,7 @@ export function MutuaApp({ app }: { app: MutuaAppParts }) {
       {ready ? (
         <RouterProvider router={app.router} context={{ auth: app.auth }} />
       ) : (
-        <LinearProgress aria-label="Loading" />
+        <LinearProgress aria-label={app.i18n.t('core.table.loading')} />
       )}
     </MutuaProviders>
   );

@@ -24,7 +24,9 @@ export const theme = createTheme({
     MuiCssBaseline: {
       styleOverrides: {
         // A visible focus ring for keyboard users on every interactive element (WCAG 2.4.7).
-        'a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible, [tabindex]:focus-visible, [role="button"]:focus-visible, [role="menuitem"]:focus-visible':
+        // Not on elements only scripts focus (tabindex -1: the skip link's <main>, a dialog's paper). Text fields and
+        // selects show focus with MUI's thicker primary-colour border (a ring would cross their floating label).
+        'a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible, [tabindex]:not([tabindex="-1"]):focus-visible, [role="button"]:focus-visible, [role="menuitem"]:focus-visible':
           focusRing,
         '.Mui-focusVisible': focusRing,
         // required mark drawn by CSS so it is not part of the label text (see TextInput)

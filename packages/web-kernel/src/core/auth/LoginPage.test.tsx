@@ -26,6 +26,15 @@ describe('login page', () => {
     expect(button.hasAttribute('disabled')).toBe(true);
   });
 
+  it('is a titled page with one main landmark, an h1 and a named form', async () => {
+    renderApp({ path: '/login' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Login' })).toBeTruthy();
+    expect(document.title).toBe('Login · Mutua');
+    expect(screen.getAllByRole('main')).toHaveLength(1);
+    expect(screen.getByRole('form', { name: 'Login' })).toBeTruthy();
+    expect(screen.getByRole('group', { name: 'Language' })).toBeTruthy();
+  });
+
   it('shows the server message on wrong credentials and stays on /login', async () => {
     const fetchMock = vi.fn(async () =>
       jsonResponse(401, { code: 'UNAUTHENTICATED', message: 'Wrong username or password' }),
