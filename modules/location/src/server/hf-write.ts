@@ -3,7 +3,6 @@ import {
   type FieldProblem,
   InputError,
   isUuid,
-  NotFoundError,
   recordAudit,
   requireRight,
   uuidv7,
@@ -18,12 +17,16 @@ import { RIGHTS } from '../manifest.js';
 import { hfCreated, hfDeleted, hfUpdated } from '../points.js';
 import { isHealthFacilityCodeFree, loadVisibleHf } from './hf-read.js';
 import { loadLocation } from './location-read.js';
-import { outOfScope, uniqueCode, type WriteDeps } from './location-write.js';
+import { outOfScope, uniqueCode, type WriteDeps, writable } from './location-write.js';
 import { hfColumns, hfRecord, hfValues } from './rows.js';
 import { healthFacility, hfCatchment, location } from './schema.js';
 import { canSee, isInScope } from './scope.js';
 
 const hfCode = uniqueCode('location.error.hfCodeTaken');
+
+/** Loads a facility for a write: it must exist for the user (else not found) and its district be one of theirs. */
+const loadWritableHf = async (ctx: Ctx, id: string) =>
+  writable(ctx, 'HealthFacility', id, await loadVisibleHf(ctx, id), (hf) => hf.locationId);
 
 /**
  * Everything a form checks: the field rules, then the district (a current district the user may write in) and the
@@ -100,9 +103,7 @@ export async function updateHealthFacility(
   input: HealthFacilityInput,
 ): Promise<HealthFacility> {
   requireRight(ctx, RIGHTS.hfEdit);
-  const before = await loadVisibleHf(ctx, id);
-  if (!before) throw new NotFoundError('HealthFacility', id);
-  if (!(await isInScope(ctx, before.locationId))) throw outOfScope();
+  const before = await loadWritableHf(ctx, id);
   const hf = await prepare(deps, ctx, before.id, {
     ...input,
     status: input.status ?? before.status,
@@ -127,9 +128,7 @@ export async function updateHealthFacility(
 /** Soft delete; the catchment rows stay as history of whom it served. */
 export async function deleteHealthFacility(deps: WriteDeps, ctx: Ctx, id: string): Promise<void> {
   requireRight(ctx, RIGHTS.hfDelete);
-  const hf = await loadVisibleHf(ctx, id);
-  if (!hf) throw new NotFoundError('HealthFacility', id);
-  if (!(await isInScope(ctx, hf.locationId))) throw outOfScope();
+  const hf = await loadWritableHf(ctx, id);
   await withTransaction(ctx, async (tx) => {
     await deps.hooks.runValidate(hfDeleted, { healthFacility: hf }, tx);
     await deps.hooks.runBefore(hfDeleted, { healthFacility: hf }, tx);

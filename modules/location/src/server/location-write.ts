@@ -51,13 +51,22 @@ const locationCode = uniqueCode('location.error.codeTaken');
 /** The scope refusal for writes: the location is outside the user's districts. */
 export const outOfScope = () => new ForbiddenError(undefined, 'location.error.outOfScope');
 
-/** Loads a location for a write: it must exist for the user (else not found) and be inside their districts. */
-export async function loadWritable(ctx: Ctx, id: string): Promise<Location> {
-  const l = await loadVisible(ctx, id);
-  if (!l) throw new NotFoundError('Location', id);
-  if (!(await isInScope(ctx, l.id))) throw outOfScope();
-  return l;
+/** A record loaded for a write: it must exist for the user (else not found) and its location be in their districts. */
+export async function writable<T>(
+  ctx: Ctx,
+  entity: string,
+  id: string,
+  found: T | undefined,
+  locationOf: (record: T) => string,
+): Promise<T> {
+  if (!found) throw new NotFoundError(entity, id);
+  if (!(await isInScope(ctx, locationOf(found)))) throw outOfScope();
+  return found;
 }
+
+/** Loads a location for a write: it must exist for the user (else not found) and be inside their districts. */
+export const loadWritable = async (ctx: Ctx, id: string): Promise<Location> =>
+  writable(ctx, 'Location', id, await loadVisible(ctx, id), (l) => l.id);
 
 /** Runs a tree write, then drops cached scopes (the tree changed). */
 export async function treeWrite<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
