@@ -6,15 +6,15 @@ import {
   RouterLink,
   SearchFilters,
   SelectInput,
+  type SelectOption,
   TextInput,
   useAuth,
   useConnection,
 } from '@mutua/web-kernel';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type HealthFacilityRow, type HfFilters, listLevel, searchHealthFacilities } from './api';
-import { useCodeOptions, useLevels } from './options';
+import { type HealthFacilityRow, type HfFilters, searchHealthFacilities } from './api';
+import { useCodeOptions, useDistrictOptions } from './options';
 
 const EMPTY: HfFilters = { search: '', code: '', level: '', legalForm: '', locationId: '', status: '' };
 
@@ -22,20 +22,24 @@ const EMPTY: HfFilters = { search: '', code: '', level: '', legalForm: '', locat
 export function HealthFacilitiesPage() {
   const { t } = useTranslation();
   const { hasRight } = useAuth();
-  const levels = useLevels();
   const [draft, setDraft] = useState<HfFilters>(EMPTY);
   const [filters, setFilters] = useState<HfFilters>(EMPTY);
   const list = useConnection<HealthFacilityRow>(['location.hfs', filters], (after) =>
     searchHealthFacilities(filters, after),
   );
-  const districts = useQuery({ queryKey: ['location.level', levels[1]], queryFn: () => listLevel(levels[1] ?? 'D') });
+  const districtOptions = useDistrictOptions();
   const any = t('location.hf.any');
   const levelOptions = useCodeOptions('level');
   const legalFormOptions = useCodeOptions('legalForm');
   const statusOptions = useCodeOptions('status');
-  const label = (options: { value: string; label: string }[], v: string) =>
-    options.find((o) => o.value === v)?.label ?? v;
+  const label = (options: SelectOption[], v: string) => options.find((o) => o.value === v)?.label ?? v;
   const set = (k: keyof HfFilters) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
+  const text = (k: 'code' | 'search', labelKey: string) => (
+    <TextInput name={k} label={t(labelKey)} value={draft[k]} onChange={(e) => set(k)(e.target.value)} />
+  );
+  const select = (k: 'level' | 'legalForm' | 'locationId' | 'status', labelKey: string, options: SelectOption[]) => (
+    <SelectInput name={k} label={t(labelKey)} emptyLabel={any} options={options} value={draft[k]} onChange={set(k)} />
+  );
   return (
     <>
       <PageHeader
@@ -55,50 +59,12 @@ export function HealthFacilitiesPage() {
           setFilters(EMPTY);
         }}
       >
-        <TextInput
-          name="code"
-          label={t('location.field.code')}
-          value={draft.code}
-          onChange={(e) => set('code')(e.target.value)}
-        />
-        <TextInput
-          name="search"
-          label={t('location.field.name')}
-          value={draft.search}
-          onChange={(e) => set('search')(e.target.value)}
-        />
-        <SelectInput
-          name="level"
-          label={t('location.field.level')}
-          emptyLabel={any}
-          options={levelOptions}
-          value={draft.level}
-          onChange={set('level')}
-        />
-        <SelectInput
-          name="legalForm"
-          label={t('location.field.legalForm')}
-          emptyLabel={any}
-          options={legalFormOptions}
-          value={draft.legalForm}
-          onChange={set('legalForm')}
-        />
-        <SelectInput
-          name="locationId"
-          label={t('location.field.district')}
-          emptyLabel={any}
-          options={(districts.data ?? []).map((d) => ({ value: d.id, label: `${d.code} — ${d.name}` }))}
-          value={draft.locationId}
-          onChange={set('locationId')}
-        />
-        <SelectInput
-          name="status"
-          label={t('location.field.status')}
-          emptyLabel={any}
-          options={statusOptions}
-          value={draft.status}
-          onChange={set('status')}
-        />
+        {text('code', 'location.field.code')}
+        {text('search', 'location.field.name')}
+        {select('level', 'location.field.level', levelOptions)}
+        {select('legalForm', 'location.field.legalForm', legalFormOptions)}
+        {select('locationId', 'location.field.district', districtOptions ?? [])}
+        {select('status', 'location.field.status', statusOptions)}
       </SearchFilters>
       <DataTable<HealthFacilityRow>
         label={t('location.hf.title')}

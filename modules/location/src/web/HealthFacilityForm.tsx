@@ -17,7 +17,7 @@ import {
   useAuth,
   useGo,
 } from '@mutua/web-kernel';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -25,32 +25,39 @@ import {
   deleteHealthFacility,
   type HealthFacilityInput,
   type HealthFacilityRow,
-  listLevel,
   updateHealthFacility,
 } from './api';
 import { CatchmentEditor, type CatchmentLine } from './CatchmentEditor';
-import { useCodeOptions, useLevels } from './options';
+import { useCodeOptions, useDistrictOptions } from './options';
 
 type Form = Omit<HealthFacilityInput, 'catchments'> & { catchments: CatchmentLine[] };
 
+/** The fields a facility may leave blank: empty text on the form, null for the API (the server trims and stores NULL). */
+const OPTIONAL = [
+  'accCode',
+  'subLevel',
+  'address',
+  'phone',
+  'fax',
+  'email',
+  'contractStartDate',
+  'contractEndDate',
+] as const;
+/** The text fields every facility fills in. */
+const REQUIRED = ['code', 'name', 'legalForm', 'level', 'careType', 'locationId'] as const;
+
+/** An object of these keys, each with its value. */
+const fieldsOf = <K extends string, V>(keys: readonly K[], value: (k: K) => V) =>
+  Object.fromEntries(keys.map((k) => [k, value(k)])) as Record<K, V>;
+
+/** Empty text means "no value" for the API. */
+const orNull = (v: string | null) => (v === null || v.trim() === '' ? null : v);
+
 function toForm(hf: HealthFacilityRow | null): Form {
   return {
-    code: hf?.code ?? '',
-    name: hf?.name ?? '',
-    accCode: hf?.accCode ?? '',
-    legalForm: hf?.legalForm ?? '',
-    level: hf?.level ?? '',
-    subLevel: hf?.subLevel ?? '',
-    careType: hf?.careType ?? '',
-    locationId: hf?.locationId ?? '',
-    address: hf?.address ?? '',
-    phone: hf?.phone ?? '',
-    fax: hf?.fax ?? '',
-    email: hf?.email ?? '',
+    ...fieldsOf([...REQUIRED, ...OPTIONAL], (k) => hf?.[k] ?? ''),
     status: hf?.status ?? 'AC',
     offline: hf?.offline ?? false,
-    contractStartDate: hf?.contractStartDate ?? '',
-    contractEndDate: hf?.contractEndDate ?? '',
     catchments: (hf?.catchments ?? []).map((c) => ({
       village: c.village ?? { id: c.villageId, code: '?', name: c.villageId },
       percentage: c.percentage,
@@ -58,20 +65,10 @@ function toForm(hf: HealthFacilityRow | null): Form {
   };
 }
 
-/** Empty text means "no value" for the API (the server trims and stores NULL). */
-const orNull = (v: string | null) => (v === null || v.trim() === '' ? null : v);
-
 function toInput(f: Form): HealthFacilityInput {
   return {
     ...f,
-    accCode: orNull(f.accCode),
-    subLevel: orNull(f.subLevel),
-    address: orNull(f.address),
-    phone: orNull(f.phone),
-    fax: orNull(f.fax),
-    email: orNull(f.email),
-    contractStartDate: orNull(f.contractStartDate),
-    contractEndDate: orNull(f.contractEndDate),
+    ...fieldsOf(OPTIONAL, (k) => orNull(f[k])),
     // An emptied percentage goes to the server as -1, which it refuses on that line, rather than silently as 0.
     catchments: f.catchments.map((c) => ({ villageId: c.village.id, percentage: c.percentage ?? -1 })),
   };
@@ -83,12 +80,11 @@ export function HealthFacilityForm({ hf }: { hf: HealthFacilityRow | null }) {
   const { hasRight } = useAuth();
   const go = useGo();
   const queryClient = useQueryClient();
-  const levels = useLevels();
   const canEdit = hasRight(hf ? 'location.hf.edit' : 'location.hf.add');
   const [form, setForm] = useState<Form>(() => toForm(hf));
   const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const districts = useQuery({ queryKey: ['location.level', levels[1]], queryFn: () => listLevel(levels[1] ?? 'D') });
+  const districtOptions = useDistrictOptions();
   const options = {
     legalForm: useCodeOptions('legalForm'),
     level: useCodeOptions('level'),
@@ -201,8 +197,8 @@ export function HealthFacilityForm({ hf }: { hf: HealthFacilityRow | null }) {
               label={t('location.field.district')}
               required
               disabled={!canEdit}
-              options={(districts.data ?? []).map((d) => ({ value: d.id, label: `${d.code} — ${d.name}` }))}
-              value={districts.data ? form.locationId : ''}
+              options={districtOptions ?? []}
+              value={districtOptions ? form.locationId : ''}
               onChange={set('locationId')}
               error={err('locationId')}
             />

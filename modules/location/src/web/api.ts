@@ -1,5 +1,8 @@
 import { type Connection, connectionFields, gql } from '@mutua/web-kernel';
 
+// These mirror ../domain/types as the API sends them: the web type-check (apps/web) includes only each module's
+// src/web, so the domain types cannot be imported here.
+
 /** A location as the pages show it. */
 export interface LocationNode {
   id: string;
@@ -13,8 +16,10 @@ export interface LocationNode {
   families: number | null;
 }
 
-export interface HealthFacilityRow {
-  id: string;
+export type LocationInput = Omit<LocationNode, 'id' | 'type' | 'parentId'> & { parentId?: string | null };
+
+/** What a health facility is edited with, on the page and in the API; blank values are null. */
+interface HealthFacilityFields {
   code: string;
   name: string;
   accCode: string | null;
@@ -23,7 +28,6 @@ export interface HealthFacilityRow {
   subLevel: string | null;
   careType: string;
   locationId: string;
-  location: { id: string; code: string; name: string; parent: { code: string; name: string } | null } | null;
   address: string | null;
   phone: string | null;
   fax: string | null;
@@ -32,6 +36,12 @@ export interface HealthFacilityRow {
   offline: boolean;
   contractStartDate: string | null;
   contractEndDate: string | null;
+}
+
+/** A health facility as the pages show it: with its district (and the region above) and its villages named. */
+export interface HealthFacilityRow extends HealthFacilityFields {
+  id: string;
+  location: { id: string; code: string; name: string; parent: { code: string; name: string } | null } | null;
   catchments: Array<{
     villageId: string;
     percentage: number;
@@ -39,25 +49,7 @@ export interface HealthFacilityRow {
   }>;
 }
 
-export type LocationInput = Omit<LocationNode, 'id' | 'type' | 'parentId'> & { parentId?: string | null };
-
-export interface HealthFacilityInput {
-  code: string;
-  name: string;
-  accCode: string | null;
-  legalForm: string;
-  level: string;
-  subLevel: string | null;
-  careType: string;
-  locationId: string;
-  address: string | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  status: string;
-  offline: boolean;
-  contractStartDate: string | null;
-  contractEndDate: string | null;
+export interface HealthFacilityInput extends HealthFacilityFields {
   catchments: Array<{ villageId: string; percentage: number }>;
 }
 
@@ -76,6 +68,20 @@ function mutationId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Runs mutation `name` (input type `<Name>Input`) with a fresh clientMutationId and returns the `key` field of its
+ * payload, selected with `fields`.
+ * @example
+ * mutate<LocationNode>('moveLocation', { id, newParentId }, 'location', LOCATION)
+ */
+function mutate<T>(name: string, input: object, key: string, fields?: string): Promise<T> {
+  const op = name.charAt(0).toUpperCase() + name.slice(1);
+  return gql<Record<string, Record<string, T>>>(
+    `mutation ${op}($input: ${op}Input!) { ${name}(input: $input) { ${key}${fields ? ` { ${fields} }` : ''} } }`,
+    { input: { ...input, clientMutationId: mutationId() } },
+  ).then((d) => d[name]![key]!);
+}
+
 /** Children of a location (the top level when `parentId` is null), in the user's scope, by name. */
 export const locationChildren = (parentId: string | null) =>
   gql<{ locationChildren: LocationNode[] }>(
@@ -92,30 +98,18 @@ export const searchLocations = (vars: { type?: string; search?: string; first?: 
   ).then((d) => d.locations);
 
 export const createLocation = (input: LocationInput) =>
-  gql<{ createLocation: { location: LocationNode } }>(
-    `mutation CreateLocation($input: CreateLocationInput!) { createLocation(input: $input) { location { ${LOCATION} } } }`,
-    { input: { ...input, clientMutationId: mutationId() } },
-  ).then((d) => d.createLocation.location);
+  mutate<LocationNode>('createLocation', input, 'location', LOCATION);
 
 export const updateLocation = (id: string, input: LocationInput) => {
   const { parentId: _parentId, ...fields } = input;
-  return gql<{ updateLocation: { location: LocationNode } }>(
-    `mutation UpdateLocation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { ${LOCATION} } } }`,
-    { input: { ...fields, id, clientMutationId: mutationId() } },
-  ).then((d) => d.updateLocation.location);
+  return mutate<LocationNode>('updateLocation', { ...fields, id }, 'location', LOCATION);
 };
 
 export const deleteLocation = (id: string, newParentId: string | null) =>
-  gql<{ deleteLocation: { deletedIds: string[] } }>(
-    'mutation DeleteLocation($input: DeleteLocationInput!) { deleteLocation(input: $input) { deletedIds } }',
-    { input: { id, newParentId, clientMutationId: mutationId() } },
-  ).then((d) => d.deleteLocation.deletedIds);
+  mutate<string[]>('deleteLocation', { id, newParentId }, 'deletedIds');
 
 export const moveLocation = (id: string, newParentId: string | null) =>
-  gql<{ moveLocation: { location: LocationNode } }>(
-    `mutation MoveLocation($input: MoveLocationInput!) { moveLocation(input: $input) { location { ${LOCATION} } } }`,
-    { input: { id, newParentId, clientMutationId: mutationId() } },
-  ).then((d) => d.moveLocation.location);
+  mutate<LocationNode>('moveLocation', { id, newParentId }, 'location', LOCATION);
 
 export interface HfFilters {
   search: string;
@@ -143,26 +137,12 @@ export const getHealthFacility = (id: string) =>
   ).then((d) => d.healthFacility);
 
 export const createHealthFacility = (input: HealthFacilityInput) =>
-  gql<{ createHealthFacility: { healthFacility: HealthFacilityRow } }>(
-    `mutation CreateHealthFacility($input: CreateHealthFacilityInput!) {
-      createHealthFacility(input: $input) { healthFacility { ${HF} } }
-    }`,
-    { input: { ...input, clientMutationId: mutationId() } },
-  ).then((d) => d.createHealthFacility.healthFacility);
+  mutate<HealthFacilityRow>('createHealthFacility', input, 'healthFacility', HF);
 
 export const updateHealthFacility = (id: string, input: HealthFacilityInput) =>
-  gql<{ updateHealthFacility: { healthFacility: HealthFacilityRow } }>(
-    `mutation UpdateHealthFacility($input: UpdateHealthFacilityInput!) {
-      updateHealthFacility(input: $input) { healthFacility { ${HF} } }
-    }`,
-    { input: { ...input, id, clientMutationId: mutationId() } },
-  ).then((d) => d.updateHealthFacility.healthFacility);
+  mutate<HealthFacilityRow>('updateHealthFacility', { ...input, id }, 'healthFacility', HF);
 
-export const deleteHealthFacility = (id: string) =>
-  gql<{ deleteHealthFacility: { deletedId: string } }>(
-    'mutation DeleteHealthFacility($input: DeleteHealthFacilityInput!) { deleteHealthFacility(input: $input) { deletedId } }',
-    { input: { id, clientMutationId: mutationId() } },
-  );
+export const deleteHealthFacility = (id: string) => mutate<string>('deleteHealthFacility', { id }, 'deletedId');
 
 /** Every location of a level the user may see (districts for pickers: a country has at most a few hundred). */
 export const listLevel = (type: string) =>

@@ -1,5 +1,7 @@
 import { type SelectOption, useModuleConfig } from '@mutua/web-kernel';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { listLevel } from './api';
 
 /** The closed lists of DOMAIN.md §3, in display order; labels live in `location.<kind>.<code>`. */
 export const CODES = {
@@ -27,4 +29,11 @@ export function useLevels(): string[] {
 export function useTypeLabel(): (type: string) => string {
   const { t } = useTranslation();
   return (type) => t(`location.type.${type}`, { defaultValue: type });
+}
+
+/** The districts the user may see, as options "R1D1 — Tahoua"; `undefined` while they load. */
+export function useDistrictOptions(): SelectOption[] | undefined {
+  const levels = useLevels();
+  const districts = useQuery({ queryKey: ['location.level', levels[1]], queryFn: () => listLevel(levels[1] ?? 'D') });
+  return districts.data?.map((d) => ({ value: d.id, label: `${d.code} — ${d.name}` }));
 }
