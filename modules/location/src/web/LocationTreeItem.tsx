@@ -56,6 +56,18 @@ function LocationTreeItem({ node, onAction }: { node: LocationNode; onAction: (a
   const childLevel = levels[level + 1];
   const canAddChild =
     !isLeaf && (level + 1 <= 1 ? hasRight('location.location.manageRegions') : hasRight('location.location.add'));
+  // Edit, move and delete each open their dialog about this node.
+  const nodeAction = (kind: 'edit' | 'move' | 'delete', allowed: boolean) =>
+    allowed ? (
+      <Button
+        size="small"
+        color={kind === 'delete' ? 'error' : 'primary'}
+        onClick={() => onAction({ kind, node })}
+        aria-label={`${t(`location.locations.${kind}`)} ${node.name}`}
+      >
+        {t(`location.locations.${kind}`)}
+      </Button>
+    ) : null;
   const population = [node.malePopulation, node.femalePopulation, node.otherPopulation].some((v) => v !== null)
     ? (node.malePopulation ?? 0) + (node.femalePopulation ?? 0) + (node.otherPopulation ?? 0)
     : null;
@@ -99,34 +111,9 @@ function LocationTreeItem({ node, onAction }: { node: LocationNode; onAction: (a
             {t('location.locations.addChild', { type: typeLabel(childLevel) })}
           </Button>
         ) : null}
-        {manage('location.location.edit') ? (
-          <Button
-            size="small"
-            onClick={() => onAction({ kind: 'edit', node })}
-            aria-label={`${t('location.locations.edit')} ${node.name}`}
-          >
-            {t('location.locations.edit')}
-          </Button>
-        ) : null}
-        {hasRight('location.location.move') ? (
-          <Button
-            size="small"
-            onClick={() => onAction({ kind: 'move', node })}
-            aria-label={`${t('location.locations.move')} ${node.name}`}
-          >
-            {t('location.locations.move')}
-          </Button>
-        ) : null}
-        {hasRight('location.location.delete') ? (
-          <Button
-            size="small"
-            color="error"
-            onClick={() => onAction({ kind: 'delete', node })}
-            aria-label={`${t('location.locations.delete')} ${node.name}`}
-          >
-            {t('location.locations.delete')}
-          </Button>
-        ) : null}
+        {nodeAction('edit', manage('location.location.edit'))}
+        {nodeAction('move', hasRight('location.location.move'))}
+        {nodeAction('delete', hasRight('location.location.delete'))}
       </Box>
       {open ? <LocationBranch parentId={node.id} onAction={onAction} /> : null}
     </Box>
