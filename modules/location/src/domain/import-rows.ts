@@ -141,7 +141,7 @@ export function checkLocationRows(
   return { rows, errors, externalParents };
 }
 
-/** A row must sit exactly one level under its parent (found in the file or in the database). */
+/** The error for a row that does not sit exactly one level under its parent (found in the file or in the database). */
 export function typeUnderParent(row: LocationRow, parentType: string, levels: readonly string[]): RowError | undefined {
   const expected = childType(parentType, levels);
   if (expected === row.type) return undefined;

@@ -29,8 +29,9 @@ export interface WriteDeps {
 }
 
 /**
- * A register's unique code: `taken` is the conflict the pre-check throws, `guard` runs an insert or update and maps a
- * unique violation on the code (a concurrent insert) to the same conflict. `key` is the message under `location.error`.
+ * A register's unique code, refused with the message `key` (e.g. `location.error.codeTaken`): `taken` is the conflict
+ * the pre-check throws; `guard` runs an insert or update and maps a unique violation on the code (a concurrent insert)
+ * to the same conflict.
  */
 export function uniqueCode(key: string) {
   const taken = (code: string) => new ConflictError(key, { code }, [{ field: 'code', key, params: { code } }]);
