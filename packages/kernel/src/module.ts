@@ -138,8 +138,6 @@ export interface Importers {
 
 /** What modules may do to users' district limits (DOMAIN.md §4.1), without touching the kernel's tables. */
 export interface UserDistricts {
-  /** Adds locations to a user's districts; no-op for national users (no districts), who already see them. */
-  addToLimitedUser(ctx: Ctx, userId: string, locationIds: readonly string[]): Promise<void>;
   /** Removes deleted locations from every user's districts. */
   removeLocations(ctx: Ctx, locationIds: readonly string[]): Promise<void>;
 }

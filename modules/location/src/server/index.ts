@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineModule, type Messages } from '@mutua/kernel';
 import { type LocationConfig, manifest, RIGHTS } from '../manifest.js';
-import type { LocationService } from '../points.js';
+import { type LocationService, locationDeleted } from '../points.js';
 import { benchmarks } from './benchmarks.js';
 import { seedDemo } from './demo.js';
 import { generate } from './generate.js';
@@ -20,8 +20,11 @@ export default defineModule<LocationService, LocationConfig>({
   manifest,
   migrations: new URL('../../migrations/', import.meta.url),
   messages: { en: catalog('en'), fr: catalog('fr') },
-  setup({ hooks, config, graphql, audit, imports }) {
+  setup({ hooks, config, graphql, audit, imports, userDistricts }) {
     const deps = { hooks, config };
+    // Deleted locations leave every user's districts (DOMAIN.md §4.1). openIMIS also adds a new district to its
+    // creator's districts; here a limited user can only create inside their own subtree, so there is nothing to add.
+    hooks.after(locationDeleted, async ({ deletedIds }, ctx) => userDistricts.removeLocations(ctx, deletedIds));
     const service = createLocationService(deps);
     registerLocationGraphql(graphql, service);
     registerHealthFacilityGraphql(graphql, service);

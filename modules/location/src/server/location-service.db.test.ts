@@ -146,6 +146,17 @@ describe('deleting and moving', () => {
     assert.equal(await t.service.findByCode(t.admin, 'R1D1M1V2'), null);
   });
 
+  it('removes a deleted location from the districts of the users limited to it', async () => {
+    const muni = await t.loc('R2D1M2');
+    const { user } = await t.user('limited-to-muni', [], ['R2D1M2']);
+    await t.service.deleteLocation(t.admin, muni.id);
+    const rows = await t.k.database.db
+      .select()
+      .from(coreTables.userDistrict)
+      .where(eq(coreTables.userDistrict.userId, user.id));
+    assert.deepEqual(rows, []);
+  });
+
   it('re-types a municipality moved under a region into a district, and its villages into municipalities', async () => {
     const muni = await t.loc('R1D2M2');
     const moved = await t.service.moveLocation(t.admin, muni.id, (await t.loc('R2')).id);

@@ -15,7 +15,7 @@ export default defineWebModule({
     { path: '/admin/health-facilities/new', component: NewHealthFacilityPage, right: 'location.hf.add' },
     { path: '/admin/health-facilities/$id', component: HealthFacilityPage, right: 'location.hf.search' },
     // Either import right opens the page; it lists the registers the user may import.
-    { path: '/tools/imports/locations', component: ImportPage },
+    { path: '/tools/imports/locations', component: ImportPage, right: ['location.import', 'location.hf.import'] },
   ],
   contributions: [
     contribute(mainMenu, {
@@ -41,7 +41,7 @@ export default defineWebModule({
       to: '/tools/imports/locations',
       // One right per menu entry: the IMIS administrator's (131006). Users holding only the facilities import right
       // reach the page by its address until menu entries accept any-of rights.
-      right: 'location.import',
+      right: ['location.import', 'location.hf.import'],
       order: 10,
     }),
   ],

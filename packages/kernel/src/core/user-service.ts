@@ -128,16 +128,7 @@ export class UserService {
     return { token: await this.tokens.sign(u.id, u.username), userId: u.id };
   }
 
-  /** Keeps a district-limited user's access to what they create (openIMIS adds a new district to its creator). */
-  async addToLimitedUser(ctx: Ctx, userId: string, locationIds: readonly string[]): Promise<void> {
-    const current = await ctx.db.select().from(userDistrict).where(eq(userDistrict.userId, userId));
-    if (!current.length || !locationIds.length) return;
-    await ctx.db
-      .insert(userDistrict)
-      .values(locationIds.map((locationId) => ({ userId, locationId })))
-      .onConflictDoNothing();
-  }
-
+  /** Removes deleted locations from every user's districts. */
   async removeLocations(ctx: Ctx, locationIds: readonly string[]): Promise<void> {
     if (locationIds.length) await ctx.db.delete(userDistrict).where(inArray(userDistrict.locationId, [...locationIds]));
   }
