@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import { GraphQLError, type GraphQLFieldResolver, type GraphQLSchema, Kind } from 'graphql';
+import { GraphQLError, type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema, Kind } from 'graphql';
 import type { Ctx } from '../context.js';
 import { ForbiddenError, InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
 import { translate } from '../i18n.js';
@@ -104,5 +104,30 @@ export function guardSchema(schema: GraphQLSchema, knownRights: ReadonlySet<stri
       };
     }
   }
+  translateNestedErrors(schema);
   return schema;
+}
+
+/**
+ * Business errors thrown by nested field resolvers (below a root field) get the caller's language too. Synchronous
+ * resolvers stay synchronous, so large lists are not turned into one promise per field.
+ */
+function translateNestedErrors(schema: GraphQLSchema): void {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || roots.has(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const inner = field.resolve;
+      if (!inner) continue;
+      const map = (err: unknown, ctx: Ctx) => (err instanceof MutuaError ? toGraphQLError(err, ctx) : err);
+      field.resolve = (src, args, ctx: Ctx, info) => {
+        try {
+          const out = inner(src, args, ctx, info);
+          return out instanceof Promise ? out.catch((err: unknown) => Promise.reject(map(err, ctx))) : out;
+        } catch (err) {
+          throw map(err, ctx);
+        }
+      };
+    }
+  }
 }
