@@ -34,7 +34,17 @@ export function registerCoreGraphql(b: Builder, d: CoreGraphqlDeps): void {
     }),
   });
   // A user's role names are visible to whoever may see the user.
-  const roleById = (ctx: Ctx, ids: string[]) => (ids.length ? d.roles.byIds(ctx, ids) : []);
+  // Roles are few: one read per request serves every user row of a page (no query per row).
+  const rolesOfRequest = new WeakMap<object, Promise<RoleRow[]>>();
+  const roleById = async (ctx: Ctx, ids: string[]) => {
+    if (!ids.length) return [];
+    let all = rolesOfRequest.get(ctx);
+    if (!all) {
+      all = d.roles.byIds(ctx);
+      rolesOfRequest.set(ctx, all);
+    }
+    return (await all).filter((r) => ids.includes(r.id));
+  };
   const fields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, UserRow>) => ({
     id: t.exposeID('id'),
     username: t.exposeString('username'),

@@ -36,7 +36,7 @@ export class RoleService {
   }
 
   /** Roles by id, without a right check: for showing the roles of a user the caller may already see. */
-  byIds(ctx: Ctx, ids: string[]): Promise<RoleRow[]> {
+  byIds(ctx: Ctx, ids?: string[]): Promise<RoleRow[]> {
     return this.all(ctx, ids);
   }
 

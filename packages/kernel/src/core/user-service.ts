@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.js';
 import { type Ctx, requireRight, requireUser, withTransaction } from '../context.js';
 import {
@@ -53,6 +53,16 @@ export interface UserInput {
 
 /** Escapes LIKE wildcards so a search for `50%` or `a_b` matches those characters. */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const linkColumns = {
+  roleIds: sql<
+    string[] | null
+  >`(SELECT array_agg(ur.role_id::text ORDER BY ur.role_id) FROM user_role ur WHERE ur.user_id = ${appUser.id})`,
+  districtIds: sql<
+    string[] | null
+  >`(SELECT array_agg(ud.location_id::text ORDER BY ud.location_id) FROM user_district ud WHERE ud.user_id = ${appUser.id})`,
+};
+type UserSelect = typeof appUser.$inferSelect & { roleIds: string[] | null; districtIds: string[] | null };
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -144,11 +154,8 @@ export class UserService {
 
   async get(ctx: Ctx, id: string): Promise<UserRow | null> {
     if (!isUuid(id)) return null;
-    const [u] = await ctx.db
-      .select()
-      .from(appUser)
-      .where(and(eq(appUser.id, id), isNull(appUser.deletedAt)));
-    return u ? this.toRow(ctx, u) : null;
+    const [u] = await this.selectUsers(ctx).where(and(eq(appUser.id, id), isNull(appUser.deletedAt)));
+    return u ? this.toRow(u) : null;
   }
 
   async me(ctx: Ctx): Promise<UserRow> {
@@ -176,13 +183,11 @@ export class UserService {
       after: args.after,
       key: (u: UserRow) => [u.username.toLowerCase(), u.id],
       fetch: async (limit, after) => {
-        const rows = await ctx.db
-          .select()
-          .from(appUser)
+        const rows = await this.selectUsers(ctx)
           .where(and(where, after ? keysetAfter([key, appUser.id], after) : undefined))
           .orderBy(asc(key), asc(appUser.id))
           .limit(limit);
-        return Promise.all(rows.map((u) => this.toRow(ctx, u)));
+        return rows.map((u) => this.toRow(u));
       },
       count: async () => {
         const [c] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(appUser).where(where);
@@ -364,11 +369,7 @@ export class UserService {
     }
   }
 
-  private async toRow(ctx: Ctx, u: typeof appUser.$inferSelect): Promise<UserRow> {
-    const [roles, districts] = await Promise.all([
-      ctx.db.select({ id: userRole.roleId }).from(userRole).where(eq(userRole.userId, u.id)),
-      ctx.db.select({ id: userDistrict.locationId }).from(userDistrict).where(eq(userDistrict.userId, u.id)),
-    ]);
+  private toRow(u: UserSelect): UserRow {
     return {
       id: u.id,
       username: u.username,
@@ -382,8 +383,13 @@ export class UserService {
       lockedUntil: u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null,
       lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
       healthFacilityId: u.healthFacilityId,
-      roleIds: roles.map((r) => r.id),
-      districtIds: districts.map((d) => d.id),
+      roleIds: u.roleIds ?? [],
+      districtIds: u.districtIds ?? [],
     };
+  }
+
+  /** Users with their role and district ids, in one query (no query per row). */
+  private selectUsers(ctx: Ctx) {
+    return ctx.db.select({ ...getTableColumns(appUser), ...linkColumns }).from(appUser);
   }
 }
