@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fieldGuard, loadComposition, uuidv7 } from '@mutua/kernel';
-import { startTestKernel, type TestKernel } from '@mutua/kernel/testing';
+import { fieldGuard, uuidv7 } from '@mutua/kernel';
+import type { TestKernel } from '@mutua/kernel/testing';
 import {
   type GraphQLField,
   type GraphQLInputType,
@@ -13,7 +13,7 @@ import {
   isListType,
   isNonNullType,
 } from 'graphql';
-import { ROOT, readComposition } from './config.js';
+import { startComposedTestKernel } from './test-kernel.js';
 
 /**
  * The authorization matrix of the real composition (composition.json): every GraphQL root field and every REST
@@ -26,12 +26,7 @@ let noRights: string;
 let admin: string;
 
 before(async () => {
-  const composition = readComposition(`${ROOT}composition.json`);
-  const resolved = await loadComposition(composition);
-  tk = await startTestKernel({
-    modules: resolved.map((r) => r.def),
-    config: Object.fromEntries(composition.modules.map((m) => [m.id, m.config ?? {}])),
-  });
+  tk = await startComposedTestKernel();
   await tk.createUser({ username: 'no-rights' });
   await tk.createUser({ username: 'admin', admin: true });
   noRights = await tk.loginToken('no-rights');

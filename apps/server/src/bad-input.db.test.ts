@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { loadComposition, queryRows } from '@mutua/kernel';
-import { startTestKernel, TEST_PASSWORD, type TestKernel } from '@mutua/kernel/testing';
+import { queryRows } from '@mutua/kernel';
+import { TEST_PASSWORD, type TestKernel } from '@mutua/kernel/testing';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { ROOT, readComposition } from './config.js';
+import { startComposedTestKernel } from './test-kernel.js';
 
 /**
  * Bad input against the real composition: every request below must answer 4xx with a clear message (never 5xx,
@@ -15,12 +15,7 @@ let tk: TestKernel;
 let admin: string;
 
 before(async () => {
-  const composition = readComposition(`${ROOT}composition.json`);
-  const resolved = await loadComposition(composition);
-  tk = await startTestKernel({
-    modules: resolved.map((r) => r.def),
-    config: Object.fromEntries(composition.modules.map((m) => [m.id, m.config ?? {}])),
-  });
+  tk = await startComposedTestKernel();
   await tk.createUser({ username: 'admin', admin: true });
   admin = await tk.loginToken('admin');
 });

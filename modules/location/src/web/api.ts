@@ -1,20 +1,9 @@
 import { type Connection, connectionFields, gql } from '@mutua/web-kernel';
 
-// These mirror ../domain/types as the API sends them: the web type-check (apps/web) includes only each module's
-// src/web, so the domain types cannot be imported here.
+import type { Location } from '../domain/types';
 
-/** A location as the pages show it. */
-export interface LocationNode {
-  id: string;
-  code: string;
-  name: string;
-  type: string;
-  parentId: string | null;
-  malePopulation: number | null;
-  femalePopulation: number | null;
-  otherPopulation: number | null;
-  families: number | null;
-}
+/** A location as the pages show it: the domain's Location, as the API sends it. */
+export type LocationNode = Location;
 
 export type LocationInput = Omit<LocationNode, 'id' | 'type' | 'parentId'> & { parentId?: string | null };
 
