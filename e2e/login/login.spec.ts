@@ -39,6 +39,14 @@ test('a user signs in in French and the whole shell speaks French', async ({ pag
   await expect(page.getByRole('banner').getByRole('button', { name: 'Profil' })).toBeVisible();
   await openMenu(page, 'Administration', 'Formations sanitaires');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Formations sanitaires');
+  // The choice is remembered for this user: a new browser, signing in without choosing, gets French.
+  const again = await page.context().browser()!.newPage();
+  await again.goto('/login');
+  await again.getByLabel(/Username|Nom d'utilisateur/).fill('schemeadmin');
+  await again.getByLabel(/^(Password|Mot de passe)$/).fill('demo123');
+  await again.keyboard.press('Enter');
+  await expect(again.getByRole('heading', { level: 1 })).toContainText('Bienvenue');
+  await again.close();
   // Back to English at runtime, without signing in again.
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Health facilities');
