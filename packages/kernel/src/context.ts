@@ -19,6 +19,11 @@ export interface AuthUser {
   districtIds: readonly string[] | null;
   /** A user attached to one health facility (claim administrators) sees only its records. */
   healthFacilityId: string | null;
+  /**
+   * The password was set by an administrator (reset, first admin): until the user changes it, only their own
+   * profile works (`me`, change password, language); every operation guarded by a right is refused.
+   */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -37,8 +42,14 @@ export interface Ctx {
 /** Throws unless the context has a user holding `right` (administrators hold every right). */
 export function requireRight(ctx: Ctx, right: string): AuthUser {
   const user = requireUser(ctx);
-  if (!user.isAdmin && !user.rights.has(right)) throw new ForbiddenError(right);
+  checkRight(user, right);
   return user;
+}
+
+/** The one right check (services, GraphQL guards, REST guards): the right held, and no pending password change. */
+export function checkRight(user: AuthUser, right: string): void {
+  if (user.mustChangePassword) throw new ForbiddenError(right, 'kernel.error.mustChangePassword');
+  if (!user.isAdmin && !user.rights.has(right)) throw new ForbiddenError(right);
 }
 
 export function requireUser(ctx: Ctx): AuthUser {
@@ -47,7 +58,7 @@ export function requireUser(ctx: Ctx): AuthUser {
 }
 
 export const hasRight = (ctx: Ctx, right: string): boolean =>
-  !!ctx.user && (ctx.user.isAdmin || ctx.user.rights.has(right));
+  !!ctx.user && !ctx.user.mustChangePassword && (ctx.user.isAdmin || ctx.user.rights.has(right));
 
 /**
  * Runs `fn` in a transaction (or in the caller's, when already inside one), then runs the after-commit work.

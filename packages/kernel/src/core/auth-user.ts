@@ -9,6 +9,7 @@ interface Row {
   username: string;
   language: string;
   health_facility_id: string | null;
+  must_change_password: boolean;
   rights: string[] | null;
   is_admin: boolean;
   districts: string[] | null;
@@ -30,7 +31,7 @@ export async function loadAuthUser(
     : sql``;
   const [u] = await queryRows<Row>(
     db,
-    sql`SELECT u.id, u.username, u.language, u.health_facility_id,
+    sql`SELECT u.id, u.username, u.language, u.health_facility_id, u.must_change_password,
       (SELECT array_agg(DISTINCT rr.right_name) FROM user_role ur
          JOIN role r ON r.id = ur.role_id AND r.deleted_at IS NULL AND NOT r.is_blocked
          JOIN role_right rr ON rr.role_id = r.id
@@ -52,5 +53,6 @@ export async function loadAuthUser(
     // No district rows = a national user (scheme staff at head office); districts restrict to their subtrees.
     districtIds: u.is_admin || !u.districts?.length ? null : u.districts,
     healthFacilityId: u.health_facility_id,
+    mustChangePassword: u.must_change_password,
   };
 }

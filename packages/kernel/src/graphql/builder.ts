@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import { GraphQLError, type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema, Kind } from 'graphql';
-import type { Ctx } from '../context.js';
-import { ForbiddenError, InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
+import { type Ctx, checkRight } from '../context.js';
+import { InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
 import { translate } from '../i18n.js';
 import type { Builder, FieldGuard, MutuaSchemaTypes } from '../module.js';
 
@@ -88,9 +88,7 @@ export function guardSchema(schema: GraphQLSchema, knownRights: ReadonlySet<stri
         try {
           if (!('public' in guard)) {
             if (!ctx.user) throw new UnauthenticatedError();
-            if ('right' in guard && !ctx.user.isAdmin && !ctx.user.rights.has(guard.right)) {
-              throw new ForbiddenError(guard.right);
-            }
+            if ('right' in guard) checkRight(ctx.user, guard.right);
           }
           const nul = nulProblems(args);
           if (nul.length) throw InputError.fields(nul);

@@ -7,12 +7,12 @@ import Fastify, { type FastifyInstance, type FastifyRequest, LogController } fro
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { AuthUser, Ctx } from '../context.js';
+import { type AuthUser, type Ctx, checkRight, hasRight } from '../context.js';
 import { loadAuthUser } from '../core/auth-user.js';
 import { type Session, TOKEN_TTL_SECONDS, type TokenService } from '../core/token.js';
 import type { UserService } from '../core/user-service.js';
 import type { Database } from '../db.js';
-import { ForbiddenError, InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
+import { InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
 import type { HookBus } from '../hooks.js';
 import { isLocale, type Locale, localeFromHeader, translate } from '../i18n.js';
 import type { JobService } from '../jobs.js';
@@ -219,7 +219,7 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     const ctx = req.mutua;
     if (!ctx.user) throw new UnauthenticatedError();
     return [...d.importers.values()]
-      .filter((i) => ctx.user!.isAdmin || ctx.user!.rights.has(i.right))
+      .filter((i) => hasRight(ctx, i.right))
       .map((i) => ({ id: i.id, formats: i.formats, label: i.label }));
   });
   // Signed-in callers only, checked before the (up to 50 MiB) body is read.
@@ -233,7 +233,7 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     const q = req.query as { dryRun?: string; format?: string; async?: string };
     const importer = d.importers.get(id);
     if (!importer) throw InputError.fields([{ field: 'id', key: 'kernel.error.unknownImporter', params: { id } }]);
-    if (!ctx.user.isAdmin && !ctx.user.rights.has(importer.right)) throw new ForbiddenError(importer.right);
+    checkRight(ctx.user, importer.right);
     let content: Buffer | undefined;
     let filename = '';
     if (req.isMultipart()) {
@@ -286,8 +286,7 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
         const ctx = req.mutua;
         if (!('public' in r.guard)) {
           if (!ctx.user) throw new UnauthenticatedError();
-          if ('right' in r.guard && !ctx.user.isAdmin && !ctx.user.rights.has(r.guard.right))
-            throw new ForbiddenError(r.guard.right);
+          if ('right' in r.guard) checkRight(ctx.user, r.guard.right);
         }
       },
       handler: async (req, reply) => r.handler(req, reply, req.mutua),

@@ -99,3 +99,32 @@ describe('jobs whose process keeps dying', () => {
     assert.match(row?.error ?? '', /stopped before it finished/);
   });
 });
+
+describe('a password set by an administrator must be changed first', () => {
+  test('until the user changes it, only their profile works; afterwards their rights apply again', async () => {
+    const admin = await t.createUser({ username: 'chef', admin: true });
+    const user = await t.createUser({ username: 'zeinab', rights: ['core.user.search'] });
+    await t.kernel.users.resetPassword(t.ctxAs(admin), user.id, 'Given-pass-3!');
+    const token = await t.loginToken('zeinab', 'Given-pass-3!');
+
+    const blocked = await t.gql('{ users { totalCount } }', {}, { token, locale: 'fr' });
+    assert.equal(blocked.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.match(blocked.errors?.[0]?.message ?? '', /changez-le d'abord/);
+    const profile = await t.gql<{ me: { mustChangePassword: boolean } }>(
+      '{ me { mustChangePassword } }',
+      {},
+      { token },
+    );
+    assert.equal(profile.data?.me.mustChangePassword, true);
+
+    const changed = await t.gql(
+      'mutation($i: ChangeMyPasswordInput!) { changeMyPassword(input: $i) { me { mustChangePassword } } }',
+      { i: { currentPassword: 'Given-pass-3!', newPassword: 'Own-pass-4!' } },
+      { token },
+    );
+    assert.equal(changed.errors, undefined);
+    const allowed = await t.gql<{ users: { totalCount: number } }>('{ users { totalCount } }', {}, { token });
+    assert.equal(allowed.errors, undefined);
+    assert.equal(allowed.data?.users.totalCount, 2);
+  });
+});

@@ -5,13 +5,15 @@ import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { Link as RouterLinkBase, useNavigate } from '@tanstack/react-router';
+import { Navigate, Link as RouterLinkBase, useNavigate, useRouterState } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider';
 import { RouterLink } from '../router/navigation';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainMenu } from './MainMenu';
+
+const CHANGE_PASSWORD_PATH = '/profile/password';
 
 /** Link to jump over the app bar, visible only when focused. */
 function SkipLink() {
@@ -44,6 +46,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const onLogout = () => {
     void logout().finally(() => navigate({ to: '/login' }));
   };
+  const pathname = useRouterState({ select: (st) => st.location.pathname });
+  // A password set by an administrator must be changed before anything else (the server refuses the rest).
+  if (user?.mustChangePassword && pathname !== CHANGE_PASSWORD_PATH) return <Navigate to={CHANGE_PASSWORD_PATH} />;
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <SkipLink />
