@@ -24,3 +24,4 @@ export * from './migrate.js';
 export * from './module.js';
 export * from './progress-bar.js';
 export * from './registry.js';
+export * from './versioned.js';
