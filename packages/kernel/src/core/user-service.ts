@@ -213,7 +213,7 @@ export class UserService {
           phone: input.phone || null,
           language: input.language ?? 'en',
           passwordHash: await hashPassword(input.password!),
-          healthFacilityId: input.healthFacilityId ?? null,
+          healthFacilityId: input.healthFacilityId || null,
           isActive: input.isActive ?? true,
         });
       } catch (err) {
@@ -245,7 +245,8 @@ export class UserService {
             ...(input.email !== undefined ? { email: input.email || null } : {}),
             ...(input.phone !== undefined ? { phone: input.phone || null } : {}),
             ...(input.language !== undefined ? { language: input.language } : {}),
-            ...(input.healthFacilityId !== undefined ? { healthFacilityId: input.healthFacilityId } : {}),
+            // A blank id (cleared in a form) means no health facility.
+            ...(input.healthFacilityId !== undefined ? { healthFacilityId: input.healthFacilityId || null } : {}),
             ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
             // Deactivation ends the user's sessions; reactivation must not bring old tokens back.
             ...(input.isActive === false ? { tokensValidAfter: sql`date_trunc('second', now())` } : {}),

@@ -128,3 +128,20 @@ describe('a password set by an administrator must be changed first', () => {
     assert.equal(allowed.data?.users.totalCount, 2);
   });
 });
+
+describe('blank optional ids', () => {
+  test('a blank health facility id (a cleared form field) means none, on create and on update', async () => {
+    const admin = await t.createUser({ username: 'chef', admin: true });
+    const ctx = t.ctxAs(admin);
+    const created = await t.kernel.users.create(ctx, {
+      username: 'halima',
+      lastName: 'Moussa',
+      otherNames: 'Halima',
+      password: 'Strong-pass-1!',
+      healthFacilityId: '',
+    });
+    assert.equal(created.healthFacilityId, null);
+    const updated = await t.kernel.users.update(ctx, created.id, { healthFacilityId: '' });
+    assert.equal(updated.healthFacilityId, null);
+  });
+});
