@@ -23,7 +23,8 @@ export interface CodeListService {
   isValid(ctx: Ctx, list: string, code: string, opts?: { includeInactive?: boolean }): Promise<boolean>;
   /**
    * The problem to report when `code` is not an active entry of the list (none when it is, or when it is blank and
-   * not `required`), with a translated message naming `field`.
+   * not `required`), on `field`; `fieldLabel` (an i18n key such as `insuree.field.gender`) names the field in the
+   * message.
    * @example
    * problems.push(...(await codeLists.check(ctx, 'profession', 'profession', input.profession)));
    */
@@ -32,7 +33,7 @@ export interface CodeListService {
     list: string,
     field: string,
     code: string | null | undefined,
-    opts?: { required?: boolean; includeInactive?: boolean },
+    opts?: { required?: boolean; includeInactive?: boolean; fieldLabel?: string },
   ): Promise<FieldProblem[]>;
   /** The entry's name in `locale` (default: the caller's); null when the list has no such code. */
   label(ctx: Ctx, list: string, code: string, locale?: Locale): Promise<string | null>;

@@ -11,6 +11,9 @@ export function clean(v: string | null | undefined): string | null {
 export const entryLabel = (e: Pick<CodeListEntry, 'name' | 'nameFr'>, locale: string): string =>
   locale === 'fr' ? (clean(e.nameFr) ?? e.name) : e.name;
 
+/** The i18n key of a list's name (the server catalogs hold every list's name under it), for message params. */
+export const listKey = (id: string): string => `codelist.list.${id}`;
+
 /** Whether administrators may add local entries to the list (openIMIS lets schemes extend these lists). */
 export const canAdd = (def: CodeListDef): boolean => def.policy === 'open';
 /** Whether entries of the list may be deactivated: not when rules read its codes. */
@@ -54,7 +57,7 @@ function sortProblems(v: number | null | undefined): Problem[] {
 
 /** Rules for a new local entry: only open lists take additions; the code is new to the list; both names given. */
 export function checkNewEntry(def: CodeListDef, input: NewEntry, existingCodes: readonly string[]): Problem[] {
-  if (!canAdd(def)) return [{ field: 'list', key: 'codelist.error.notExtensible', params: { list: def.id } }];
+  if (!canAdd(def)) return [{ field: 'list', key: 'codelist.error.notExtensible', params: { list: listKey(def.id) } }];
   return [
     ...codeProblems(def, input.code, existingCodes),
     ...nameProblems('name', input.name),
@@ -91,7 +94,10 @@ export function checkEntryChange(
 export function deactivateProblems(def: CodeListDef, entry: CodeListEntry, activeCount: number): Problem[] {
   if (!entry.active) return [];
   if (!canDeactivate(def))
-    return [{ field: 'active', key: 'codelist.error.protectedList', params: { list: def.id, code: entry.code } }];
-  if (activeCount <= 1) return [{ field: 'active', key: 'codelist.error.lastActive', params: { list: def.id } }];
+    return [
+      { field: 'active', key: 'codelist.error.protectedList', params: { list: listKey(def.id), code: entry.code } },
+    ];
+  if (activeCount <= 1)
+    return [{ field: 'active', key: 'codelist.error.lastActive', params: { list: listKey(def.id) } }];
   return [];
 }

@@ -105,7 +105,7 @@ describe('validating against the lists (the service other modules call)', () => 
     assert.deepEqual(problem, {
       field: 'gender',
       key: 'codelist.error.unknownCode',
-      params: { field: 'gender', code: 'Z', list: 'gender' },
+      params: { field: 'gender', code: 'Z', list: 'codelist.list.gender' },
     });
     assert.deepEqual(await service.check(admin, 'gender', 'gender', null), []);
     assert.equal((await service.check(admin, 'gender', 'gender', ' ', { required: true }))[0]?.field, 'gender');
@@ -169,6 +169,8 @@ describe('editing the lists', () => {
 
   it('says in French which field is wrong', async () => {
     const token = await adminToken();
+    const update =
+      'mutation($i: UpdateCodeListEntryInput!) { updateCodeListEntry(input: $i) { codeListEntry { id } } }';
     const add = 'mutation($i: AddCodeListEntryInput!) { addCodeListEntry(input: $i) { codeListEntry { id } } }';
     const bad = await k.gql(
       add,
@@ -190,9 +192,13 @@ describe('editing the lists', () => {
     const unknown = await k.gql('{ codeList(list: "colour") { id } }', {}, { token });
     assert.equal(unknown.errors?.[0]?.extensions?.code, 'BAD_INPUT');
     assert.match(unknown.errors?.[0]?.message ?? '', /no code list colour/);
+    const protectedList = await k.gql(
+      update,
+      { i: { id: (await entry('careType', 'B')).id, active: false } },
+      { token, locale: 'fr' },
+    );
+    assert.match(protectedList.errors?.[0]?.message ?? '', /liste Type de soins restent actives/);
 
-    const update =
-      'mutation($i: UpdateCodeListEntryInput!) { updateCodeListEntry(input: $i) { codeListEntry { id } } }';
     const badId = await k.gql(update, { i: { id: 'not-a-uuid', name: 'x' } }, { token });
     assert.equal(badId.errors?.[0]?.extensions?.code, 'BAD_INPUT');
     assert.equal(firstField(badId), 'id');

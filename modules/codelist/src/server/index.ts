@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineModule, type Messages } from '@mutua/kernel';
+import { CODE_LISTS } from '../domain/lists.js';
 import { manifest, RIGHTS } from '../manifest.js';
 import type { CodeListService } from '../points.js';
 import { registerCodeListGraphql } from './graphql.js';
@@ -7,8 +8,14 @@ import { seedBuiltIns } from './seed.js';
 import { createCodeListService } from './service.js';
 
 // Read at runtime rather than imported: the same relative path works from src/server (tsx) and dist/server (node).
-const catalog = (locale: string): Messages =>
-  JSON.parse(readFileSync(new URL(`../../locales/${locale}.json`, import.meta.url), 'utf8')) as Messages;
+// The lists' names come from their definitions (codelist.list.<id>), so error messages can name a list by its key.
+const catalog = (locale: 'en' | 'fr'): Messages => {
+  const messages = JSON.parse(readFileSync(new URL(`../../locales/${locale}.json`, import.meta.url), 'utf8')) as {
+    codelist: Messages;
+  };
+  messages.codelist.list = Object.fromEntries(CODE_LISTS.map((l) => [l.id, locale === 'fr' ? l.nameFr : l.name]));
+  return messages;
+};
 
 /** The codelist module: the code lists of DOMAIN.md §3 as reference data other modules validate against. */
 export default defineModule<CodeListService>({
@@ -29,3 +36,5 @@ export default defineModule<CodeListService>({
 export { RIGHTS as CODELIST_RIGHTS } from '../manifest.js';
 /** The service type, its service ref and the entry types. */
 export * from '../points.js';
+/** An in-memory fake of the service, for tests of modules that depend on codelist. */
+export { fakeCodeListService } from './testing.js';

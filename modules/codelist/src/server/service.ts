@@ -1,5 +1,5 @@
 import { requireUser } from '@mutua/kernel';
-import { clean, entryLabel } from '../domain/entry-rules.js';
+import { clean, entryLabel, listKey } from '../domain/entry-rules.js';
 import { CODE_LISTS } from '../domain/lists.js';
 import type { CodeListService } from '../points.js';
 import { createEntryCache, requireList } from './entry-read.js';
@@ -26,11 +26,17 @@ export function createCodeListService(): CodeListService {
     },
     async check(ctx, list, field, raw, opts = {}) {
       const code = clean(raw);
-      if (code === null) return opts.required ? [{ field, key: 'codelist.error.required', params: { field } }] : [];
+      const label = opts.fieldLabel ?? field;
+      if (code === null)
+        return opts.required ? [{ field, key: 'codelist.error.required', params: { field: label } }] : [];
       const e = await find(ctx, list, code);
       if (e && (e.active || opts.includeInactive)) return [];
       return [
-        { field, key: e ? 'codelist.error.inactiveCode' : 'codelist.error.unknownCode', params: { field, code, list } },
+        {
+          field,
+          key: e ? 'codelist.error.inactiveCode' : 'codelist.error.unknownCode',
+          params: { field: label, code, list: listKey(requireList(list).id) },
+        },
       ];
     },
     async label(ctx, list, code, locale) {
