@@ -51,7 +51,8 @@ export function createEntryCache() {
     const snapshot: Snapshot = new Map();
     for (const r of rows) {
       const list = snapshot.get(r.list) ?? [];
-      list.push(r);
+      // Shared by every caller until the next reload: frozen so no caller can change another's view.
+      list.push(Object.freeze(r));
       snapshot.set(r.list, list);
     }
     return snapshot;
