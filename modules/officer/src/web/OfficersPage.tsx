@@ -1,0 +1,312 @@
+import Button from '@mui/material/Button';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Switch from '@mui/material/Switch';
+import Typography from '@mui/material/Typography';
+import {
+  DataTable,
+  FormGrid,
+  fieldError,
+  GqlError,
+  PageHeader,
+  SearchFilters,
+  SelectInput,
+  TextInput,
+  useAuth,
+  useConnection,
+} from '@mutua/web-kernel';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EnrolmentOfficerInput } from '../domain/types';
+import {
+  createOfficer,
+  deleteOfficer,
+  type OfficerFilters,
+  type OfficerRow,
+  searchOfficers,
+  updateOfficer,
+  villagesOf,
+} from './api';
+import { EditDialog, orNull, UserInput, useDistrictOptions, useLevels } from './shared';
+
+const EMPTY: OfficerFilters = { search: '', locationId: '' };
+
+/** `/admin/enrolment-officers`: search officers by code, name and district; create, edit, delete; history. */
+export function OfficersPage() {
+  const { t } = useTranslation();
+  const { hasRight } = useAuth();
+  const [draft, setDraft] = useState<OfficerFilters>(EMPTY);
+  const [filters, setFilters] = useState<OfficerFilters>(EMPTY);
+  const [editing, setEditing] = useState<OfficerRow | 'new' | null>(null);
+  const list = useConnection<OfficerRow>(['officer.officers', filters], (after) => searchOfficers(filters, after));
+  const districtOptions = useDistrictOptions();
+  return (
+    <>
+      <PageHeader
+        title={t('officer.page.officersTitle')}
+        actions={
+          hasRight('officer.officer.add') ? (
+            <Button variant="contained" onClick={() => setEditing('new')}>
+              {t('officer.page.newOfficer')}
+            </Button>
+          ) : null
+        }
+      />
+      <SearchFilters
+        onSearch={() => setFilters(draft)}
+        onReset={() => {
+          setDraft(EMPTY);
+          setFilters(EMPTY);
+        }}
+      >
+        <TextInput
+          name="search"
+          label={t('officer.page.search')}
+          value={draft.search}
+          onChange={(e) => setDraft((d) => ({ ...d, search: e.target.value }))}
+        />
+        <SelectInput
+          name="locationId"
+          label={t('officer.field.locationId')}
+          emptyLabel={t('officer.page.any')}
+          options={districtOptions}
+          value={draft.locationId}
+          onChange={(v) => setDraft((d) => ({ ...d, locationId: v }))}
+        />
+      </SearchFilters>
+      <DataTable<OfficerRow>
+        label={t('officer.page.officersTitle')}
+        onRowClick={(o) => setEditing(o)}
+        columns={[
+          { key: 'code', header: t('officer.field.code') },
+          { key: 'lastName', header: t('officer.field.lastName') },
+          { key: 'otherNames', header: t('officer.field.otherNames') },
+          {
+            key: 'location',
+            header: t('officer.field.locationId'),
+            render: (o) => (o.location ? `${o.location.code} — ${o.location.name}` : ''),
+          },
+          { key: 'phone', header: t('officer.field.phone') },
+          {
+            key: 'substitute',
+            header: t('officer.field.substituteId'),
+            render: (o) => (o.substitute ? `${o.substitute.code} — ${o.substitute.lastName}` : ''),
+          },
+          {
+            key: 'villages',
+            header: t('officer.field.villageIds'),
+            render: (o) => o.villages.map((v) => v.name).join(', '),
+          },
+        ]}
+        {...list.tableProps}
+      />
+      {editing ? (
+        <OfficerDialog
+          key={editing === 'new' ? 'new' : editing.id}
+          officer={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+type Form = Omit<
+  Required<{ [K in keyof EnrolmentOfficerInput]: NonNullable<EnrolmentOfficerInput[K]> }>,
+  'villageIds'
+> & {
+  villageIds: string[];
+};
+
+const TEXT = [
+  'code',
+  'lastName',
+  'otherNames',
+  'dob',
+  'phone',
+  'email',
+  'locationId',
+  'substituteId',
+  'worksTo',
+  'veoCode',
+  'veoLastName',
+  'veoOtherNames',
+  'veoDob',
+  'veoPhone',
+  'address',
+  'userId',
+] as const;
+type TextKey = (typeof TEXT)[number];
+
+function toForm(o: OfficerRow | null): Form {
+  const text = Object.fromEntries(TEXT.map((k) => [k, o?.[k] ?? ''])) as Record<TextKey, string>;
+  return { ...text, phoneCommunication: o?.phoneCommunication ?? false, villageIds: o?.villageIds ?? [] };
+}
+
+function toInput(f: Form): EnrolmentOfficerInput {
+  const text = Object.fromEntries(TEXT.map((k) => [k, orNull(f[k])])) as Record<TextKey, string | null>;
+  return {
+    ...text,
+    code: f.code,
+    lastName: f.lastName,
+    otherNames: f.otherNames,
+    locationId: f.locationId,
+    phoneCommunication: f.phoneCommunication,
+    villageIds: f.villageIds,
+  };
+}
+
+/** Every field of an enrolment officer, villages limited to the chosen district. */
+function OfficerDialog({ officer, onClose }: { officer: OfficerRow | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { hasRight } = useAuth();
+  const queryClient = useQueryClient();
+  const levels = useLevels();
+  const canEdit = hasRight(officer ? 'officer.officer.edit' : 'officer.officer.add');
+  const [form, setForm] = useState<Form>(() => toForm(officer));
+  const districtOptions = useDistrictOptions();
+  const villages = useQuery({
+    queryKey: ['officer.villages', form.locationId, levels.length],
+    queryFn: () => villagesOf(form.locationId, Math.max(1, levels.length - 2)),
+    enabled: form.locationId !== '',
+  });
+  const officers = useQuery({
+    queryKey: ['officer.officers', 'all'],
+    queryFn: () => searchOfficers(EMPTY, null, 500).then((c) => c.edges.map((e) => e.node)),
+  });
+  const substituteOptions = (officers.data ?? [])
+    .filter((o) => o.id !== officer?.id)
+    .map((o) => ({ value: o.id, label: `${o.code} — ${o.lastName} ${o.otherNames}` }));
+  const villageOptions = (villages.data ?? []).map((v) => ({ value: v.id, label: `${v.code} — ${v.name}` }));
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['officer.officers'] });
+  };
+  const save = useMutation({
+    mutationFn: () => (officer ? updateOfficer(officer.id, toInput(form)) : createOfficer(toInput(form))),
+    onSuccess: async () => {
+      await refresh();
+      onClose();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => deleteOfficer(officer?.id ?? ''),
+    onSuccess: async () => {
+      await refresh();
+      onClose();
+    },
+  });
+  const set = (k: TextKey) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const err = (k: string) => fieldError(save.error, k);
+  const text = (k: TextKey, max: number, required = false) => (
+    <TextInput
+      name={k}
+      label={t(`officer.field.${k}`)}
+      required={required}
+      disabled={!canEdit}
+      value={form[k]}
+      type={k === 'email' ? 'email' : k === 'phone' || k === 'veoPhone' ? 'tel' : 'text'}
+      slotProps={{ htmlInput: { maxLength: max } }}
+      onChange={(e) => set(k)(e.target.value)}
+      error={err(k)}
+    />
+  );
+  const date = (k: 'dob' | 'worksTo' | 'veoDob') => (
+    <TextInput
+      name={k}
+      type="date"
+      label={t(`officer.field.${k}`)}
+      disabled={!canEdit}
+      value={form[k]}
+      onChange={(e) => set(k)(e.target.value)}
+      error={err(k)}
+      slotProps={{ inputLabel: { shrink: true } }}
+    />
+  );
+  const villageError =
+    err('villageIds') ??
+    (save.error instanceof GqlError
+      ? save.error.problems.find((p) => p.field.startsWith('villageIds.'))?.message
+      : undefined);
+  return (
+    <EditDialog
+      title={officer ? t('officer.page.edit', { code: officer.code }) : t('officer.page.newOfficer')}
+      code={officer?.code ?? ''}
+      entity="EnrolmentOfficer"
+      entityId={officer?.id ?? null}
+      canEdit={canEdit}
+      canDelete={hasRight('officer.officer.delete')}
+      saving={save.isPending}
+      error={save.error ?? remove.error}
+      onSave={() => save.mutate()}
+      onDelete={() => remove.mutate()}
+      onClose={onClose}
+    >
+      <FormGrid columns={3}>
+        {text('code', 8, true)}
+        {text('lastName', 100, true)}
+        {text('otherNames', 100, true)}
+        {date('dob')}
+        {text('phone', 50)}
+        {text('email', 50)}
+        <SelectInput
+          name="locationId"
+          label={t('officer.field.locationId')}
+          required
+          disabled={!canEdit}
+          options={districtOptions}
+          value={districtOptions.some((o) => o.value === form.locationId) ? form.locationId : ''}
+          // Villages belong to the district: a new district starts an empty list.
+          onChange={(v) =>
+            setForm((f) => ({ ...f, locationId: v, villageIds: v === f.locationId ? f.villageIds : [] }))
+          }
+          error={err('locationId')}
+        />
+        <SelectInput
+          name="substituteId"
+          label={t('officer.field.substituteId')}
+          disabled={!canEdit}
+          emptyLabel={t('officer.page.none')}
+          options={substituteOptions}
+          value={substituteOptions.some((o) => o.value === form.substituteId) ? form.substituteId : ''}
+          onChange={set('substituteId')}
+          error={err('substituteId')}
+        />
+        {date('worksTo')}
+        {text('address', 200)}
+        <UserInput value={form.userId} onChange={set('userId')} disabled={!canEdit} error={err('userId')} />
+        <FormControlLabel
+          control={
+            <Switch
+              name="phoneCommunication"
+              checked={form.phoneCommunication}
+              disabled={!canEdit}
+              onChange={(e) => setForm((f) => ({ ...f, phoneCommunication: e.target.checked }))}
+            />
+          }
+          label={t('officer.field.phoneCommunication')}
+        />
+      </FormGrid>
+      <SelectInput
+        multiple
+        name="villageIds"
+        label={t('officer.field.villageIds')}
+        disabled={!canEdit || form.locationId === ''}
+        helperText={form.locationId === '' ? t('officer.page.chooseDistrictFirst') : undefined}
+        options={villageOptions}
+        value={form.villageIds.filter((v) => villageOptions.some((o) => o.value === v))}
+        onChange={(v) => setForm((f) => ({ ...f, villageIds: v }))}
+        error={villageError}
+      />
+      <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
+        {t('officer.page.veo')}
+      </Typography>
+      <FormGrid columns={3}>
+        {text('veoCode', 25)}
+        {text('veoLastName', 100)}
+        {text('veoOtherNames', 100)}
+        {date('veoDob')}
+        {text('veoPhone', 25)}
+      </FormGrid>
+    </EditDialog>
+  );
+}
