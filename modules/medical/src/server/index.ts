@@ -3,7 +3,9 @@ import { defineModule, type Messages } from '@mutua/kernel';
 import { manifest, RIGHTS } from '../manifest.js';
 import type { MedicalApi } from '../points.js';
 import { seedDemo } from './demo.js';
+import { registerExportRoutes } from './exports.js';
 import { registerMedicalGraphql } from './graphql.js';
+import { registerImports } from './imports.js';
 import { createMedicalService, createRegisters } from './service.js';
 
 // Read at runtime: the same relative path works from src/server (tsx) and dist/server (node).
@@ -15,13 +17,15 @@ export default defineModule<MedicalApi>({
   manifest,
   migrations: new URL('../../migrations/', import.meta.url),
   messages: { en: catalog('en'), fr: catalog('fr') },
-  setup({ hooks, graphql, audit }) {
+  setup({ hooks, graphql, audit, imports, routes }) {
     const registers = createRegisters(hooks);
     const service = createMedicalService(registers);
     registerMedicalGraphql(graphql, service);
     audit.entity('MedicalItem', { right: RIGHTS.itemSearch });
     audit.entity('MedicalService', { right: RIGHTS.serviceSearch });
     audit.entity('Diagnosis', { right: RIGHTS.diagnosisSearch });
+    registerImports(imports, registers);
+    registerExportRoutes(routes, registers);
     return service;
   },
   seedDemo,
