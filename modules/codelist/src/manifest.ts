@@ -13,7 +13,7 @@ export const manifest: ModuleManifest = {
   rights: [
     // Reading the lists needs only a session (every form reads them); this right opens the admin page read-only.
     { name: RIGHTS.entrySearch, label: 'codelist.right.entrySearch' },
-    // 121702 so the IMIS Administrator system role (and the HF administrators, who share the users block) receive it.
-    { name: RIGHTS.entryEdit, legacyCode: 121702, label: 'codelist.right.entryEdit' },
+    // No openIMIS code: code lists are base data, edited by the IMIS Administrator (who holds every right).
+    { name: RIGHTS.entryEdit, label: 'codelist.right.entryEdit' },
   ],
 };
