@@ -88,6 +88,10 @@ describe('payers', () => {
     assert.equal(await svc.getPayer(admin, p.id), null);
     assert.equal((await svc.payerVersions(admin, p.id)).length, 2);
     await rejects(svc.deletePayer(admin, p.id), 'NOT_FOUND');
+    await rejects(svc.getPayerAt(admin, p.id, 'not a date'), 'BAD_INPUT', (e) =>
+      assert.equal(e.problems[0]?.field, 'at'),
+    );
+    assert.equal(await svc.getPayerAt(admin, p.id, new Date().toISOString().slice(0, 10)), null);
   });
 
   it('refuses bad input naming the field, translated, over GraphQL', async () => {

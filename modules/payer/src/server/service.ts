@@ -1,4 +1,5 @@
 import {
+  ConflictError,
   type Ctx,
   current,
   ForbiddenError,
@@ -144,7 +145,12 @@ export function createPayerService({ hooks, location }: PayerDeps): PayerService
 
     getPayer: (ctx, id) => loadAt(ctx, id, current(payer)),
 
-    getPayerAt: (ctx, id, at) => loadAt(ctx, id, validAt(payer, at)),
+    async getPayerAt(ctx, id, at) {
+      const when =
+        typeof at === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(at) ? new Date(`${at}T00:00:00Z`) : new Date(at);
+      if (Number.isNaN(when.getTime())) throw InputError.fields([{ field: 'at', key: 'payer.error.instant' }]);
+      return loadAt(ctx, id, validAt(payer, at));
+    },
 
     async payerVersions(ctx, id) {
       requireRight(ctx, RIGHTS.search);
@@ -179,7 +185,8 @@ export function createPayerService({ hooks, location }: PayerDeps): PayerService
       return withTransaction(ctx, async (tx) => {
         // now() is the transaction's start: the old version ends exactly where the new one begins.
         const closed = await close(tx, before.id).returning({ rowId: payer.rowId });
-        if (!closed.length) throw new NotFoundError('Payer', id);
+        // Another user changed or deleted the payer since it was read: nothing current is left to close.
+        if (!closed.length) throw new ConflictError('payer.error.changedMeanwhile', { name: before.name });
         const [row] = await tx.db
           .insert(payer)
           .values({ rowId: uuidv7(), id: before.id, ...v, validFrom: sql`now()` })

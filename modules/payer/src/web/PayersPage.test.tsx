@@ -1,0 +1,107 @@
+import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import payerWeb from './index';
+
+const admin: Me = {
+  id: 'u1',
+  username: 'admin',
+  lastName: 'Admin',
+  otherNames: 'Demo',
+  email: null,
+  language: 'en',
+  rights: [],
+  isAdmin: true,
+  districtIds: null,
+  healthFacilityId: null,
+  mustChangePassword: false,
+};
+const connection = (nodes: unknown[]) => ({
+  edges: nodes.map((node, i) => ({ cursor: String(i), node })),
+  pageInfo: { hasNextPage: false, endCursor: null },
+  totalCount: nodes.length,
+});
+const PAYER = {
+  id: 'p1',
+  type: 'G',
+  name: 'État du Niger',
+  address: null,
+  locationId: 'r1',
+  location: { id: 'r1', code: 'R1', name: 'Tahoua' },
+  phone: '+227 20 72 26 39',
+  fax: null,
+  email: null,
+  validFrom: '2026-01-01T00:00:00Z',
+};
+
+function start(path: string) {
+  const inputs: Array<Record<string, unknown>> = [];
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_url: string, init: RequestInit) => {
+      const { query, variables } = JSON.parse(String(init.body)) as {
+        query: string;
+        variables: Record<string, unknown>;
+      };
+      let body: unknown;
+      if (query.includes('mutation')) {
+        inputs.push(variables.input as Record<string, unknown>);
+        body = {
+          errors: [
+            {
+              message: 'E-mail is not a valid e-mail address.',
+              extensions: { code: 'BAD_INPUT', problems: [{ field: 'email', message: 'E-mail is not valid.' }] },
+            },
+          ],
+        };
+      } else if (query.includes('query Payers')) body = { data: { payers: connection([PAYER]) } };
+      else if (query.includes('query Level')) {
+        const region = variables.type === 'R';
+        body = {
+          data: {
+            locations: connection([
+              region ? { id: 'r1', code: 'R1', name: 'Tahoua' } : { id: 'd1', code: 'R1D1', name: 'Tahoua' },
+            ]),
+          },
+        };
+      } else body = { data: { auditHistory: connection([]) } };
+      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+    }),
+  );
+  const app = createMutuaApp({
+    modules: [payerWeb],
+    history: createMemoryHistory({ initialEntries: [path] }),
+    user: admin,
+  });
+  void app.i18n.changeLanguage('en');
+  render(
+    <MutuaProviders app={app}>
+      <RouterProvider router={app.router} context={{ auth: app.auth }} />
+    </MutuaProviders>,
+  );
+  return inputs;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('payers page', () => {
+  it('is in the administration menu', async () => {
+    start('/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Administration' }));
+    expect(within(await screen.findByRole('menu')).getByRole('menuitem', { name: 'Payers' })).toBeTruthy();
+  });
+
+  it('lists payers, opens one and shows the server’s field error', async () => {
+    const inputs = start('/admin/payers');
+    fireEvent.click(await screen.findByText('État du Niger'));
+    const dialog = await screen.findByRole('dialog', { name: 'Edit payer' });
+    fireEvent.change(within(dialog).getByLabelText('E-mail', { exact: true }), { target: { value: 'x@' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(inputs.length).toBe(1));
+    expect(inputs[0]).toMatchObject({ id: 'p1', type: 'G', name: 'État du Niger', locationId: 'r1', email: 'x@' });
+    expect(await within(dialog).findAllByText('E-mail is not valid.')).not.toHaveLength(0);
+  });
+});
