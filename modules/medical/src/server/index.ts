@@ -4,6 +4,7 @@ import { manifest, RIGHTS } from '../manifest.js';
 import type { MedicalApi } from '../points.js';
 import { seedDemo } from './demo.js';
 import { registerExportRoutes } from './exports.js';
+import { benchmarks, generate } from './generate.js';
 import { registerMedicalGraphql } from './graphql.js';
 import { registerImports } from './imports.js';
 import { createMedicalService, createRegisters } from './service.js';
@@ -29,6 +30,8 @@ export default defineModule<MedicalApi>({
     return service;
   },
   seedDemo,
+  generate,
+  benchmarks,
 });
 
 /** Right names declared by the medical module. */

@@ -151,3 +151,31 @@ describe('medical services and diagnoses', () => {
     assert.equal((await t.service.findDiagnosisByCode(t.admin, 'J45'))?.name, 'Asthma');
   });
 });
+
+describe('generate', () => {
+  it('plans the same register for the same seed, with unique codes', async () => {
+    const { planRegisters } = await import('./generate.js');
+    const a = planRegisters(42);
+    assert.deepEqual(a, planRegisters(42));
+    assert.equal(new Set(a.items.map((i) => i.code)).size, 2000);
+    assert.equal(new Set(a.services.map((s) => s.code)).size, 1000);
+  });
+
+  it('bulk-inserts ~2,000 items and ~1,000 services that the search finds', async () => {
+    const { generate, benchmarks } = await import('./generate.js');
+    let last = 0;
+    await generate(t.admin, t.service, {
+      seed: 3,
+      insurees: 1000,
+      progress: (d) => {
+        last = d;
+      },
+    });
+    assert.equal(last, 3000);
+    const found = await t.service.searchItems(t.admin, { code: 'GI' }, { first: 1 });
+    assert.equal(found.totalCount, 2000);
+    const [bench] = await benchmarks(t.admin, t.service);
+    await bench!.run();
+    await bench!.baseline();
+  });
+});
