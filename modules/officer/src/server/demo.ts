@@ -13,7 +13,10 @@ interface DemoOfficer {
   substitute?: string;
 }
 
-/** One enrolment officer per demo district, serving some of its villages; EO0002 stands in for EO0001. */
+/**
+ * One enrolment officer per demo district, serving some of its villages; EO0002 (Birni N'Konni) stands in for EO0001
+ * (Tahoua), so it comes first.
+ */
 export const DEMO_OFFICERS: DemoOfficer[] = [
   {
     code: 'EO0002',
@@ -21,8 +24,8 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
     otherNames: 'Hadiza',
     dob: '1988-07-02',
     phone: '+227 96 45 12 08',
-    district: 'R1D1',
-    villages: ['R1D1M2V1', 'R1D1M2V2', 'R1D1M2V3'],
+    district: 'R1D2',
+    villages: ['R1D2M1V1', 'R1D2M1V2', 'R1D2M2V2'],
   },
   {
     code: 'EO0001',
@@ -31,20 +34,11 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
     dob: '1982-03-14',
     phone: '+227 90 11 22 33',
     district: 'R1D1',
-    villages: ['R1D1M1V1', 'R1D1M1V2', 'R1D1M1V3'],
+    villages: ['R1D1M1V1', 'R1D1M1V2', 'R1D1M1V3', 'R1D1M2V1'],
     substitute: 'EO0002',
   },
   {
     code: 'EO0003',
-    lastName: 'Abdou',
-    otherNames: 'Mariama',
-    dob: '1990-11-25',
-    phone: '+227 97 03 44 10',
-    district: 'R1D2',
-    villages: ['R1D2M1V1', 'R1D2M1V2', 'R1D2M2V2'],
-  },
-  {
-    code: 'EO0004',
     lastName: 'Hamani',
     otherNames: 'Salifou',
     dob: '1979-05-30',
@@ -53,7 +47,7 @@ export const DEMO_OFFICERS: DemoOfficer[] = [
     villages: ['R2D1M1V1', 'R2D1M1V3', 'R2D1M2V1'],
   },
   {
-    code: 'EO0005',
+    code: 'EO0004',
     lastName: 'Garba',
     otherNames: 'Fati',
     dob: '1993-01-18',
