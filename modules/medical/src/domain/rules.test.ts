@@ -123,3 +123,13 @@ describe('service and diagnosis rules', () => {
     );
   });
 });
+
+describe('damaged text', () => {
+  it('refuses a NUL or other control character, naming the field', () => {
+    const { problems } = checkItem({ code: 'A1', name: 'Para\u0000', type: 'D', price: '1', careType: 'B' });
+    assert.deepEqual(
+      problems.map((p) => [p.field, p.key]),
+      [['name', 'medical.error.control']],
+    );
+  });
+});

@@ -27,6 +27,13 @@ export function clean(value: string | null | undefined): string | null {
   return t === '' ? null : t;
 }
 
+/** A control character other than tab, line feed and carriage return. */
+const hasControl = (v: string) =>
+  [...v].some((ch) => {
+    const c = ch.charCodeAt(0);
+    return c < 32 && c !== 9 && c !== 10 && c !== 13;
+  });
+
 const required = (field: string): Problem => ({
   field,
   key: 'medical.error.required',
@@ -38,6 +45,8 @@ function text(p: Problem[], field: string, value: string | null | undefined, max
   if (v === null) {
     if (req) p.push(required(field));
   } else if (v.length > max) p.push({ field, key: 'medical.error.tooLong', params: { max } });
+  // Control characters (NUL above all, which PostgreSQL refuses) only arrive from damaged files.
+  else if (hasControl(v)) p.push({ field, key: 'medical.error.control' });
   return v;
 }
 

@@ -179,3 +179,35 @@ describe('generate', () => {
     await bench!.baseline();
   });
 });
+
+describe('hooks', () => {
+  it('emits itemChanged with the new version and the previous one on create, update and delete', async () => {
+    const { itemChanged } = await import('../points.js');
+    const seen: Array<[string, string | null, string | null]> = [];
+    t.k.kernel.hooks.forModule('medical').after(itemChanged, async ({ action, current, previous }) => {
+      seen.push([action, current?.price ?? null, previous?.price ?? null]);
+    });
+    const created = await t.service.createItem(t.admin, item('HK01', '10'));
+    await t.service.updateItem(t.admin, created.id, item('HK01', '12'));
+    await t.service.deleteItem(t.admin, created.id);
+    assert.deepEqual(seen, [
+      ['create', '10.00', null],
+      ['update', '12.00', '10.00'],
+      ['delete', null, '12.00'],
+    ]);
+  });
+
+  it('a veto of a validate listener stops the change', async () => {
+    const { serviceChanged } = await import('../points.js');
+    t.k.kernel.hooks
+      .forModule('medical')
+      .validate(serviceChanged, async ({ current }) =>
+        current?.code === 'VETO1' ? [{ field: 'code', key: 'kernel.error.badInput' }] : [],
+      );
+    await rejects(
+      t.service.createService(t.admin, { code: 'VETO1', name: 'x', type: 'C', level: 'S', price: '1', careType: 'O' }),
+      'RULE_VIOLATION',
+    );
+    assert.equal(await t.service.findServiceByCode(t.admin, 'VETO1'), null);
+  });
+});
