@@ -5,6 +5,7 @@ import { manifest, RIGHTS } from '../manifest.js';
 import type { OfficerService } from '../points.js';
 import { seedDemo } from './demo.js';
 import { registerOfficerGraphql } from './graphql.js';
+import { guardLocations } from './guards.js';
 import { createOfficerService } from './service.js';
 
 const catalog = (locale: string): Messages =>
@@ -22,6 +23,7 @@ export default defineModule<OfficerService>({
     const location = service(locationService);
     const officers = createOfficerService({ hooks, location });
     locationsOf.set(officers, location);
+    guardLocations(hooks, location);
     registerOfficerGraphql(graphql, officers, location);
     audit.entity('EnrolmentOfficer', { right: RIGHTS.officerSearch });
     audit.entity('ClaimAdministrator', { right: RIGHTS.claimAdminSearch });

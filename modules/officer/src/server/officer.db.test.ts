@@ -201,6 +201,29 @@ describe('enrolment officers', () => {
   });
 });
 
+describe('locations and facilities in use', () => {
+  it('refuses deleting a district with officers or a facility with claim administrators', async () => {
+    const district = await loc.createLocation(admin, { code: 'R2D9', name: 'Boboye', parentId: await at('R2') });
+    const commune = await loc.createLocation(admin, { code: 'R2D9M1', name: 'Birni', parentId: district.id });
+    const village = await loc.createLocation(admin, { code: 'R2D9M1V1', name: 'Kiota', parentId: commune.id });
+    const o = await svc.createOfficer(admin, { ...(await base('EOL1', 'R2D9')), villageIds: [village.id] });
+    await rejects(loc.deleteLocation(admin, district.id), 'RULE_VIOLATION', (e) =>
+      assert.equal(e.key, 'officer.error.locationHasOfficers'),
+    );
+    // Moving the commune up under the region makes it a district and the served village a commune.
+    await rejects(loc.moveLocation(admin, commune.id, await at('R2')), 'RULE_VIOLATION', (e) =>
+      assert.equal(e.key, 'officer.error.villageServed'),
+    );
+    // A deleted village leaves the officer's list.
+    await loc.deleteLocation(admin, village.id);
+    assert.deepEqual((await svc.getOfficer(admin, o.id))?.villageIds, []);
+    const hf1101 = await hf('HF1101');
+    await rejects(loc.deleteHealthFacility(admin, hf1101), 'RULE_VIOLATION', (e) =>
+      assert.equal(e.key, 'officer.error.hfHasClaimAdmins'),
+    );
+  });
+});
+
 describe('claim administrators', () => {
   it('seeds one per health facility and limits a district user to their facilities', async () => {
     assert.equal((await svc.searchClaimAdmins(admin, {}, {})).totalCount, 6);

@@ -5,6 +5,7 @@ import { manifest, RIGHTS } from '../manifest.js';
 import type { PayerService } from '../points.js';
 import { seedDemo } from './demo.js';
 import { registerPayerGraphql } from './graphql.js';
+import { guardLocations } from './guards.js';
 import { createPayerService } from './service.js';
 
 const catalog = (locale: string): Messages =>
@@ -22,6 +23,7 @@ export default defineModule<PayerService>({
     const location = service(locationService);
     const payers = createPayerService({ hooks, location });
     locationsOf.set(payers, location);
+    guardLocations(hooks, location);
     registerPayerGraphql(graphql, payers, location);
     audit.entity('Payer', { right: RIGHTS.search });
     return payers;

@@ -132,4 +132,18 @@ describe('payers', () => {
     const res = await k.gql('query { payers { totalCount } }', {}, { token });
     assert.equal(res.errors?.[0]?.extensions?.code, 'FORBIDDEN');
   });
+
+  it('keeps the location of current payers: deleting or re-typing it is refused', async () => {
+    const district = await loc.createLocation(admin, { code: 'R1D9', name: 'Madaoua', parentId: await at('R1') });
+    const p = await svc.createPayer(admin, { type: 'L', name: 'Commune de Madaoua', locationId: district.id });
+    await rejects(loc.deleteLocation(admin, district.id), 'RULE_VIOLATION', (e) =>
+      assert.equal(e.key, 'payer.error.locationHasPayers'),
+    );
+    // Moving the district under another district would make it a municipality.
+    await rejects(loc.moveLocation(admin, district.id, await at('R1D1')), 'RULE_VIOLATION', (e) =>
+      assert.equal(e.key, 'payer.error.locationHasPayers'),
+    );
+    await svc.deletePayer(admin, p.id);
+    await loc.deleteLocation(admin, district.id);
+  });
 });
