@@ -136,13 +136,23 @@ export function createRegister<T extends Versioned & { code: string }, V extends
 
   const stripRowId = ({ rowId: _r, ...rec }: T & { rowId: string }): T => rec as unknown as T;
 
+  /** Closes a version; another writer having closed it first (a concurrent edit) is a conflict, not a new fork. */
+  async function closeVersion(tx: Ctx, rowId: string): Promise<void> {
+    const closed = await tx.db
+      .update(t)
+      .set({ validTo: sql`now()` })
+      .where(and(eq(t.rowId, rowId), isNull(t.validTo)))
+      .returning({ rowId: t.rowId });
+    if (!closed.length) throw new ConflictError('medical.error.changedMeanwhile');
+  }
+
   /** Closes `before` and opens the new version (in a transaction already open). */
   async function replace(tx: Ctx, before: T & { rowId: string }, values: V): Promise<T> {
     const previous = stripRowId(before);
     if (sameValues(values, valuesOf(previous))) return previous;
     const pending = { ...previous, ...values, validTo: null } as T;
     await emit(tx, { action: 'update', current: pending, previous }, async () => {
-      await tx.db.update(t).set({ validTo: sql`now()` }).where(eq(t.rowId, before.rowId));
+      await closeVersion(tx, before.rowId);
       await guard(values.code, () =>
         tx.db.insert(t).values({ rowId: uuidv7(), id: before.id, ...values, validFrom: sql`now()` } as never),
       );
@@ -228,7 +238,7 @@ export function createRegister<T extends Versioned & { code: string }, V extends
       const previous = stripRowId(before);
       await withTransaction(ctx, (tx) =>
         emit(tx, { action: 'delete', current: null, previous }, async () => {
-          await tx.db.update(t).set({ validTo: sql`now()` }).where(eq(t.rowId, before.rowId));
+          await closeVersion(tx, before.rowId);
           await recordAudit(tx, { entity: spec.entity, entityId: id, action: 'delete', before: previous });
         }),
       );

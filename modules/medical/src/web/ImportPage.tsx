@@ -180,7 +180,7 @@ function ResultView({ result }: { result: ImportResult }) {
             { key: 'row', header: t('medical.page.row'), width: 80 },
             {
               key: 'field',
-              header: t('medical.field.name'),
+              header: t('medical.page.field'),
               width: 180,
               render: (e) => (e.field ? t(`medical.field.${e.field}`, { defaultValue: e.field }) : ''),
             },
