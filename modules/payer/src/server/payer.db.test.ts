@@ -75,6 +75,8 @@ describe('payers', () => {
     await new Promise((r) => setTimeout(r, 20));
     const u = await svc.updatePayer(admin, p.id, { type: 'D', name: 'Bailleur B', locationId: await at('R2D1') });
     assert.equal(u.id, p.id);
+    // Saving the same values again makes no new version.
+    await svc.updatePayer(admin, p.id, { type: 'D', name: 'Bailleur B', locationId: await at('R2D1') });
     assert.equal((await svc.getPayer(admin, p.id))?.name, 'Bailleur B');
     assert.equal((await svc.getPayerAt(admin, p.id, mid))?.name, 'Bailleur A');
     const versions = await svc.payerVersions(admin, p.id);

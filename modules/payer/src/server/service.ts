@@ -182,6 +182,9 @@ export function createPayerService({ hooks, location }: PayerDeps): PayerService
       requireRight(ctx, RIGHTS.edit);
       const before = await loadWritable(ctx, id);
       const v = await prepare(ctx, input);
+      // An unchanged form makes no new version (nor an audit entry).
+      const same = (Object.keys(v) as Array<keyof typeof v>).every((k) => v[k] === before[k]);
+      if (same) return before;
       return withTransaction(ctx, async (tx) => {
         // now() is the transaction's start: the old version ends exactly where the new one begins.
         const closed = await close(tx, before.id).returning({ rowId: payer.rowId });
