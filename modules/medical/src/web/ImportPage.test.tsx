@@ -1,0 +1,66 @@
+import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import medicalWeb from './index';
+
+const me = (rights: string[]): Me => ({
+  id: 'u1',
+  username: 'admin2',
+  lastName: 'Sow',
+  otherNames: 'Ali',
+  email: null,
+  language: 'fr',
+  rights,
+  isAdmin: false,
+  districtIds: null,
+  healthFacilityId: null,
+  mustChangePassword: false,
+});
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+
+function renderAt(path: string, user: Me) {
+  const app = createMutuaApp({ modules: [medicalWeb], history: createMemoryHistory({ initialEntries: [path] }), user });
+  void app.i18n.changeLanguage('fr');
+  render(
+    <MutuaProviders app={app}>
+      <RouterProvider router={app.router} context={{ auth: app.auth }} />
+    </MutuaProviders>,
+  );
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('medical import page', () => {
+  it('dry-runs a file and lists the row errors with their field', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        calls.push(url);
+        return json({
+          dryRun: true,
+          total: 2,
+          created: 1,
+          updated: 0,
+          applied: false,
+          errors: [{ row: 3, field: 'price', message: 'Ne doit pas être négatif' }],
+        });
+      }),
+    );
+    renderAt('/tools/imports/medical', me(['medical.item.add', 'medical.item.search']));
+    const input = await screen.findByLabelText('Fichier');
+    fireEvent.change(input, { target: { files: [new File(['code,name\n'], 'produits.csv', { type: 'text/csv' })] } });
+    fireEvent.click(screen.getByRole('button', { name: 'Vérifier (essai)' }));
+    expect(await screen.findByText('Ne doit pas être négatif')).toBeTruthy();
+    expect(screen.getByText('Prix')).toBeTruthy();
+    expect(calls[0]).toContain('/api/imports/medical.items?dryRun=true&format=csv');
+    // Export buttons only for the registers the user may search.
+    expect(screen.getByRole('link', { name: /Registre des produits médicaux — Exporter CSV/ })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /Registre des actes médicaux/ })).toBeNull();
+  });
+});
