@@ -193,16 +193,14 @@ export function createWriter(deps: WriteDeps) {
             .from(t)
             .where(and(eq(t.productId, source.id), isNull(t.validTo)));
           if (lines.length) {
-            await tx.db
-              .insert(t)
-              .values(
-                lines.map(({ rowId: _x, validFrom: _f, validTo: _t, ...l }) => ({
-                  ...l,
-                  rowId: uuidv7(),
-                  id: uuidv7(),
-                  productId: copy.id,
-                })),
-              );
+            await tx.db.insert(t).values(
+              lines.map(({ rowId: _x, validFrom: _f, validTo: _t, ...l }) => ({
+                ...l,
+                rowId: uuidv7(),
+                id: uuidv7(),
+                productId: copy.id,
+              })),
+            );
           }
         }
         return copy;
@@ -277,18 +275,16 @@ export function createWriter(deps: WriteDeps) {
             );
         }
         if (toOpen.length) {
-          await tx.db
-            .insert(t)
-            .values(
-              toOpen.map((o) => ({
-                rowId: uuidv7(),
-                id: o.id,
-                productId: prod.id,
-                medicalId: o.medicalId,
-                ...o.values,
-                validFrom: sql`now()`,
-              })) as never,
-            );
+          await tx.db.insert(t).values(
+            toOpen.map((o) => ({
+              rowId: uuidv7(),
+              id: o.id,
+              productId: prod.id,
+              medicalId: o.medicalId,
+              ...o.values,
+              validFrom: sql`now()`,
+            })) as never,
+          );
         }
         const opened = toOpen.length
           ? (
