@@ -176,7 +176,7 @@ export function registerPricelistGraphql(builder: Builder, service: PricelistSer
           remove: input.remove?.map(String) ?? null,
           prices: input.prices?.map((l) => ({ id: String(l.id), price: l.price ?? null })) ?? null,
         });
-        return { pricelist: (await svc.get(tx, input.id))! };
+        return { pricelist: (await svc.peek(tx, input.id))! };
       },
     });
     return ListRef;

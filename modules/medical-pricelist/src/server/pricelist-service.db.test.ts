@@ -170,3 +170,38 @@ describe('price lists', () => {
     assert.match(m.errors![0]!.message, /négatif/);
   });
 });
+
+describe('rights and location scope', () => {
+  it('an editor without the search right can still change lines', async () => {
+    const user = await t.k.createUser({ username: 'editor-only', rights: ['medical-pricelist.services.edit'] });
+    const l = await t.service.services.findByName(t.admin, DEMO.nationalServices);
+    const s = (await t.medical.findServiceByCode(t.admin, 'S003'))!;
+    const lines = await t.service.services.setDetails(t.k.ctxAs(user), l!.id, { prices: [{ id: s.id, price: '42' }] });
+    assert.equal(lines.find((d) => d.medicalId === s.id)?.price, '42.00');
+  });
+
+  it('a user of another district does not see a district list and cannot write national lists', async () => {
+    const r1d2 = (await t.location.findByCode(t.admin, 'R1D2'))!;
+    const user = await t.k.createUser({
+      username: 'r1d2-user',
+      rights: ['medical-pricelist.items.search', 'medical-pricelist.items.add', 'medical-pricelist.items.edit'],
+      districtIds: [r1d2.id],
+    });
+    const ctx = t.k.ctxAs(user);
+    const names = (await t.service.items.search(ctx, {}, { first: 100 })).edges.map((e) => e.node.name);
+    assert.ok(names.includes(DEMO.nationalItems));
+    assert.ok(!names.includes(DEMO.districtItems));
+    await rejects(
+      t.service.items.create(ctx, { name: 'Nationale interdite', pricelistDate: '2025-01-01' }),
+      'FORBIDDEN',
+    );
+    const own = await t.service.items.create(ctx, {
+      name: 'Tarif Konni',
+      pricelistDate: '2025-01-01',
+      locationId: r1d2.id,
+    });
+    assert.equal(own.locationId, r1d2.id);
+    const national = (await t.service.items.findByName(ctx, DEMO.nationalItems))!;
+    await rejects(t.service.items.setDetails(ctx, national.id, { remove: [] }), 'FORBIDDEN');
+  });
+});

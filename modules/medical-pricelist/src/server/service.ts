@@ -215,6 +215,11 @@ export function createKindService(kind: PricelistKind, deps: Deps): KindService 
 
   async function details(ctx: Ctx, id: string, asOf?: string | null): Promise<PricelistDetail[]> {
     requireRight(ctx, rights.search);
+    return linesAt(ctx, id, asOf);
+  }
+
+  /** The lines valid at `asOf`, without the search right (after a write by an editor). */
+  async function linesAt(ctx: Ctx, id: string, asOf?: string | null): Promise<PricelistDetail[]> {
     const at = checkAsOf(asOf);
     if (!(await loadHeader(ctx, id, at)) && !(await loadHeader(ctx, id, null))) return [];
     const rows = await ctx.db
@@ -411,7 +416,7 @@ export function createKindService(kind: PricelistKind, deps: Deps): KindService 
       if (plan.problems.length) throw InputError.fields(plan.problems as Problem[]);
       return withTransaction(ctx, async (tx) => {
         await writeLines(tx, list, plan.close, plan.open);
-        return details(tx, id);
+        return linesAt(tx, id);
       });
     },
     async facilities(ctx, id) {
