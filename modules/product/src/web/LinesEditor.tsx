@@ -23,6 +23,7 @@ const CHOICES: Record<string, string[]> = {
   ceilingExclusionAdult: ['H', 'N', 'B'],
   ceilingExclusionChild: ['H', 'N', 'B'],
 };
+const PAGE = 25;
 const DEFAULTS: Record<string, string> = {
   priceOrigin: 'P',
   limitationType: 'C',
@@ -60,6 +61,8 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
   const [rows, setRows] = useState<Draft[]>(() => lines.map(toDraft));
   const [removed, setRemoved] = useState<string[]>([]);
   const [code, setCode] = useState('');
+  // A product may cover hundreds of lines: render them a page at a time.
+  const [shown, setShown] = useState(PAGE);
   const [codeError, setCodeError] = useState<string | undefined>();
   const prefix = `${kind}s`;
   const save = useMutation({
@@ -90,6 +93,7 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
     setCode('');
     if (rows.some((r) => r.medicalId === found.id)) return;
     setRemoved((r) => r.filter((id) => id !== found.id));
+    setShown((n) => Math.max(n, rows.length + 1));
     setRows((r) => [
       ...r,
       {
@@ -136,7 +140,7 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
             </TableRow>
           </TableHead>
           <TableBody>
-            {rows.map((r, i) => (
+            {rows.slice(0, shown).map((r, i) => (
               <TableRow key={r.medicalId}>
                 <TableCell>{r.code}</TableCell>
                 <TableCell sx={{ minWidth: 180 }}>{r.name}</TableCell>
@@ -189,6 +193,11 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
           </TableBody>
         </Table>
       </Box>
+      {rows.length > shown ? (
+        <Button size="small" onClick={() => setShown((n) => n + PAGE * 4)}>
+          {t('product.page.showMore', { count: rows.length - shown })}
+        </Button>
+      ) : null}
       {canEdit ? (
         <Box sx={{ display: 'flex', justifyContent: 'flex-end', mt: 1 }}>
           <Button variant="contained" disabled={save.isPending} onClick={() => save.mutate()}>
