@@ -17,6 +17,8 @@ export interface Pricelist {
   locationId: string | null;
   validFrom: string;
   validTo: string | null;
+  /** The `asOf` the header was read at (GraphQL passes it on to the lines); absent = now. */
+  readAt?: string | null;
 }
 
 export interface PricelistInput {

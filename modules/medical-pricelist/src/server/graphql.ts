@@ -75,7 +75,11 @@ export function registerPricelistGraphql(builder: Builder, service: PricelistSer
           args: { asOf: t.arg.string({ description: ASOF }) },
           // A past header version shows the lines of its last instant (1 ms before it was closed).
           resolve: (p, a, ctx) =>
-            svc.details(ctx, p.id, a.asOf ?? (p.validTo ? new Date(Date.parse(p.validTo) - 1).toISOString() : null)),
+            svc.details(
+              ctx,
+              p.id,
+              a.asOf ?? p.readAt ?? (p.validTo ? new Date(Date.parse(p.validTo) - 1).toISOString() : null),
+            ),
         }),
         detailHistory: t.field({
           type: [DetailRef],
@@ -102,14 +106,21 @@ export function registerPricelistGraphql(builder: Builder, service: PricelistSer
           first: t.arg.int(),
           after: t.arg.string(),
         },
-        resolve: (_r, a, ctx) => svc.search(ctx, a, a),
+        resolve: async (_r, a, ctx) => {
+          const page = await svc.search(ctx, a, a);
+          if (!a.asOf) return page;
+          return { ...page, edges: page.edges.map((e) => ({ ...e, node: { ...e.node, readAt: a.asOf } })) };
+        },
       }),
       [n.single]: t.field({
         type: ListRef,
         nullable: true,
         extensions: { right: rights.search },
         args: { id: t.arg.id({ required: true }), asOf: t.arg.string({ description: ASOF }) },
-        resolve: (_r, a, ctx) => svc.get(ctx, a.id, a.asOf),
+        resolve: async (_r, a, ctx) => {
+          const p = await svc.get(ctx, a.id, a.asOf);
+          return p ? { ...p, readAt: a.asOf ?? null } : null;
+        },
       }),
     }));
 

@@ -47,8 +47,15 @@ describe('price lists', () => {
       ],
     );
     // Timestamps come back at millisecond precision (PostgreSQL keeps microseconds): read 1 ms after the first version.
-    const old = await t.service.items.details(t.admin, l.id, new Date(Date.parse(first!.validFrom) + 1).toISOString());
+    const at = new Date(Date.parse(first!.validFrom) + 1).toISOString();
+    const old = await t.service.items.details(t.admin, l.id, at);
     assert.equal(old[0]?.price, '100.00');
+    const viaApi = await t.k.gql<{ itemsPricelist: { details: Array<{ price: string; override: string }> } }>(
+      'query($id: ID!, $at: String) { itemsPricelist(id: $id, asOf: $at) { details { price override } } }',
+      { id: l.id, at },
+      { token: t.token },
+    );
+    assert.deepEqual(viaApi.data?.itemsPricelist.details, [{ price: '100.00', override: '100.00' }]);
     // Clearing the override falls back to the register price.
     const [third] = await t.service.items.setDetails(t.admin, l.id, { prices: [{ id: d002.id, price: null }] });
     assert.deepEqual([third!.override, third!.price], [null, d002.price]);
