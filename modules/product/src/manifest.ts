@@ -10,7 +10,16 @@ export const RIGHTS = {
   duplicate: 'product.product.duplicate',
 } as const;
 
-export const productConfig = z.object({});
+/**
+ * Defaults of a new product line (openIMIS product `limitDefaults`): price origin, limitation type, and the waiting
+ * periods (months) a line gets when the form leaves them empty.
+ */
+export const productConfig = z.object({
+  defaultPriceOrigin: z.enum(['P', 'O', 'R']).default('P'),
+  defaultLimitationType: z.enum(['C', 'F']).default('C'),
+  defaultWaitingPeriodAdult: z.number().int().min(0).nullable().default(null),
+  defaultWaitingPeriodChild: z.number().int().min(0).nullable().default(null),
+});
 export type ProductConfig = z.infer<typeof productConfig>;
 
 export const manifest: ModuleManifest<ProductConfig> = {

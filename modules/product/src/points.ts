@@ -7,9 +7,11 @@ import {
   type MutuaSchemaTypes,
 } from '@mutua/kernel';
 import type { ObjectRef } from '@pothos/core';
+import type { LineDefaults } from './domain/rules.js';
 import type { LineInput, LineKind, Product, ProductInput, ProductLine } from './domain/types.js';
 
 export { PRODUCT_FIELDS } from './domain/fields.js';
+export type { LineDefaults } from './domain/rules.js';
 export type {
   LineInput,
   LineKind,
@@ -65,6 +67,8 @@ export interface ProductApi {
   deleteProduct(ctx: Ctx, id: string): Promise<void>;
   /** Adds, changes (new line version) and removes (closes) lines of one kind. */
   setLines(ctx: Ctx, productId: string, kind: LineKind, changes: LineChanges): Promise<ProductLine[]>;
+  /** What an empty line field becomes (module config): price origin, limitation type, waiting periods. */
+  limitDefaults(): LineDefaults;
   /** A copy with a new code and name, and copies of the current lines. */
   duplicateProduct(ctx: Ctx, id: string, code: string, name: string): Promise<Product>;
 }

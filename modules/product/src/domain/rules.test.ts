@@ -180,6 +180,20 @@ describe('checkLine', () => {
     assert.equal(values.limitationType, 'C');
     assert.equal(values.limitAdult, '100.00');
   });
+  it('takes the configured defaults for empty fields', () => {
+    const { values } = checkLine({ medicalId: 'x' }, '', {
+      priceOrigin: 'O',
+      limitationType: 'F',
+      waitingPeriodAdult: 6,
+      waitingPeriodChild: 0,
+    });
+    assert.equal(values.priceOrigin, 'O');
+    assert.equal(values.limitationTypeE, 'F');
+    assert.equal(values.limitAdult, '0.00');
+    assert.equal(values.waitingPeriodAdult, 6);
+    assert.equal(values.waitingPeriodChild, 0);
+    assert.equal(values.limitNoAdult, null);
+  });
   it('keeps co-insurance within 100 % and fixed amounts non-negative', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.constantFrom('C', 'F'), (v, type) => {

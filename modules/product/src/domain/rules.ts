@@ -181,6 +181,20 @@ export function checkProduct(input: ProductInput): { problems: Problem[]; values
   return { problems, values: values as ProductValues };
 }
 
+/** What an empty line field becomes (module config; openIMIS `limitDefaults`). */
+export interface LineDefaults {
+  priceOrigin: string;
+  limitationType: string;
+  waitingPeriodAdult: number | null;
+  waitingPeriodChild: number | null;
+}
+export const LINE_DEFAULTS: LineDefaults = {
+  priceOrigin: 'P',
+  limitationType: 'C',
+  waitingPeriodAdult: null,
+  waitingPeriodChild: null,
+};
+
 export const LIMIT_FIELDS = [
   ['limitationType', 'limitAdult', 'limitChild'],
   ['limitationTypeE', 'limitAdultE', 'limitChildE'],
@@ -192,16 +206,20 @@ export const LIMIT_FIELDS = [
  * (default C), C limits 0–100 (default 100) and F amounts ≥ 0 (default 0), waiting periods and limit numbers as
  * non-negative integers, ceiling exclusions H/N/B or none. Fields are named with `prefix` (e.g. `items.3.`).
  */
-export function checkLine(input: LineInput, prefix = ''): { problems: Problem[]; values: LineTerms } {
+export function checkLine(
+  input: LineInput,
+  prefix = '',
+  defaults: LineDefaults = LINE_DEFAULTS,
+): { problems: Problem[]; values: LineTerms } {
   const problems: Problem[] = [];
   const out: Record<string, unknown> = {};
-  const priceOrigin = clean(input.priceOrigin) ?? 'P';
+  const priceOrigin = clean(input.priceOrigin) ?? defaults.priceOrigin;
   if (!['P', 'O', 'R'].includes(priceOrigin)) {
     problems.push({ field: `${prefix}priceOrigin`, key: 'product.error.oneOf', params: { values: 'P, O, R' } });
   }
   out.priceOrigin = priceOrigin;
   for (const [typeField, adult, child] of LIMIT_FIELDS) {
-    const type = clean(input[typeField]) ?? 'C';
+    const type = clean(input[typeField]) ?? defaults.limitationType;
     if (type !== 'C' && type !== 'F') {
       problems.push({ field: `${prefix}${typeField}`, key: 'product.error.oneOf', params: { values: 'C, F' } });
     }
@@ -217,8 +235,14 @@ export function checkLine(input: LineInput, prefix = ''): { problems: Problem[];
   }
   for (const field of ['waitingPeriodAdult', 'waitingPeriodChild', 'limitNoAdult', 'limitNoChild'] as const) {
     const raw = clean(input[field]);
-    if (raw === null) out[field] = null;
-    else if (!/^\d+$/.test(raw) || Number(raw) > INT_MAX) {
+    if (raw === null) {
+      out[field] =
+        field === 'waitingPeriodAdult'
+          ? defaults.waitingPeriodAdult
+          : field === 'waitingPeriodChild'
+            ? defaults.waitingPeriodChild
+            : null;
+    } else if (!/^\d+$/.test(raw) || Number(raw) > INT_MAX) {
       problems.push({ field: `${prefix}${field}`, key: 'product.error.nonNegativeInt' });
       out[field] = null;
     } else out[field] = Number(raw);

@@ -4,7 +4,7 @@ import { type MedicalApi, medicalItemObject, medicalServiceObject } from '@mutua
 import { PRODUCT_FIELDS } from '../domain/fields.js';
 import type { LineKind, Product, ProductLine, RelativeDistribution } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
-import { type ProductApi, productObject } from '../points.js';
+import { type LineDefaults, type ProductApi, productObject } from '../points.js';
 
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 const SEARCH = { right: RIGHTS.search } as const;
@@ -154,6 +154,14 @@ export function registerProductGraphql(
     },
   });
   const ProductConnection = connectionType(builder, ProductRef, 'Product');
+  const LimitDefaultsRef = builder.objectRef<LineDefaults>('ProductLimitDefaults').implement({
+    fields: (t) => ({
+      priceOrigin: t.exposeString('priceOrigin'),
+      limitationType: t.exposeString('limitationType'),
+      waitingPeriodAdult: t.exposeInt('waitingPeriodAdult', { nullable: true }),
+      waitingPeriodChild: t.exposeInt('waitingPeriodChild', { nullable: true }),
+    }),
+  });
 
   builder.queryFields((t) => ({
     products: t.field({
@@ -182,6 +190,12 @@ export function registerProductGraphql(
       description: 'Every version of a product, oldest first.',
       args: { id: t.arg.id({ required: true }) },
       resolve: (_root, a, ctx) => service.productHistory(ctx, a.id),
+    }),
+    productLimitDefaults: t.field({
+      type: LimitDefaultsRef,
+      description: 'What an empty product line field becomes (openIMIS limitDefaults).',
+      extensions: SEARCH,
+      resolve: () => service.limitDefaults(),
     }),
     validateProductCode: t.boolean({
       description: 'True when no current product uses the code (other than exceptId).',

@@ -16,10 +16,16 @@ export default defineModule<ProductApi, ProductConfig>({
   manifest,
   migrations: new URL('../../migrations/', import.meta.url),
   messages: { en: catalog('en'), fr: catalog('fr') },
-  setup({ hooks, graphql, audit, service }) {
+  setup({ hooks, config, graphql, audit, service }) {
     const location = service(locationService);
     const medical = service(medicalService);
-    const products = createProductService({ hooks, location, medical });
+    const lineDefaults = {
+      priceOrigin: config.defaultPriceOrigin,
+      limitationType: config.defaultLimitationType,
+      waitingPeriodAdult: config.defaultWaitingPeriodAdult,
+      waitingPeriodChild: config.defaultWaitingPeriodChild,
+    };
+    const products = createProductService({ hooks, location, medical, lineDefaults });
     demoDeps.set(products, { medical });
     registerProductGraphql(graphql, products, { medical, location });
     audit.entity('Product', { right: RIGHTS.search });

@@ -154,6 +154,16 @@ describe('product GraphQL', () => {
     assert.equal(one.errors, undefined);
     assert.equal(one.data?.product.code, 'MUS-FFS');
     assert.match(one.data?.product.items[0]?.code ?? '', /^[DM]\d{3}$/);
+    const defaults = await t.k.gql<{ productLimitDefaults: { priceOrigin: string; limitationType: string } }>(
+      '{ productLimitDefaults { priceOrigin limitationType waitingPeriodAdult } }',
+      {},
+      { token: t.token },
+    );
+    assert.deepEqual(defaults.data?.productLimitDefaults, {
+      priceOrigin: 'P',
+      limitationType: 'C',
+      waitingPeriodAdult: null,
+    });
   });
 
   it('returns translated input errors naming the field, never a 500', async () => {

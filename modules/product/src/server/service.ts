@@ -15,6 +15,7 @@ export function createProductService(deps: Omit<WriteDeps, 'read'>): ProductApi 
     productHistory: read.productHistory,
     productItems: (ctx, id, asOf) => read.lines(ctx, 'item', id, asOf),
     productServices: (ctx, id, asOf) => read.lines(ctx, 'service', id, asOf),
+    limitDefaults: () => deps.lineDefaults,
     ...write,
   };
 }

@@ -16,7 +16,7 @@ import type { LocationService } from '@mutua/location';
 import type { MedicalApi } from '@mutua/medical';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { PRODUCT_FIELDS } from '../domain/fields.js';
-import { checkLine, checkProduct, clean, sameTerms } from '../domain/rules.js';
+import { checkLine, checkProduct, clean, type LineDefaults, sameTerms } from '../domain/rules.js';
 import type {
   LineKind,
   LineTerms,
@@ -36,6 +36,7 @@ export interface WriteDeps {
   location: LocationService;
   medical: MedicalApi;
   read: Reader;
+  lineDefaults: LineDefaults;
 }
 
 const CODE_TAKEN = 'product.error.codeTaken';
@@ -214,7 +215,7 @@ export function createWriter(deps: WriteDeps) {
       const problems: Problem[] = [];
       const upserts = changes.upsert ?? [];
       const checked = upserts.map((input, i) => {
-        const { problems: p, values } = checkLine(input, `${prefix}.${i}.`);
+        const { problems: p, values } = checkLine(input, `${prefix}.${i}.`, deps.lineDefaults);
         problems.push(...p);
         return { medicalId: clean(input.medicalId) ?? '', values };
       });

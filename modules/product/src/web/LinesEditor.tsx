@@ -7,10 +7,18 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { ErrorAlert, fieldError, SelectInput, TextInput, useAuth } from '@mutua/web-kernel';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findMedical, INT_TERMS, LINE_TERMS, type LineRow, setProductLines } from './api';
+import {
+  findMedical,
+  getLimitDefaults,
+  INT_TERMS,
+  LINE_TERMS,
+  type LimitDefaults,
+  type LineRow,
+  setProductLines,
+} from './api';
 
 type Kind = 'item' | 'service';
 type Draft = { medicalId: string; code: string; name: string; terms: Record<string, string> };
@@ -24,18 +32,28 @@ const CHOICES: Record<string, string[]> = {
   ceilingExclusionChild: ['H', 'N', 'B'],
 };
 const PAGE = 25;
-const DEFAULTS: Record<string, string> = {
-  priceOrigin: 'P',
-  limitationType: 'C',
-  limitationTypeE: 'C',
-  limitationTypeR: 'C',
-  limitAdult: '100',
-  limitChild: '100',
-  limitAdultE: '100',
-  limitChildE: '100',
-  limitAdultR: '100',
-  limitChildR: '100',
-};
+
+/** The terms a new line starts with: the configured defaults, 100 % for co-insurance, 0 for a fixed amount. */
+function newTerms(d: LimitDefaults | undefined): Record<string, string> {
+  const type = d?.limitationType ?? 'C';
+  const limit = type === 'C' ? '100' : '0';
+  const out: Record<string, string> = Object.fromEntries(LINE_TERMS.map((k) => [k, '']));
+  Object.assign(out, {
+    priceOrigin: d?.priceOrigin ?? 'P',
+    limitationType: type,
+    limitationTypeE: type,
+    limitationTypeR: type,
+    limitAdult: limit,
+    limitChild: limit,
+    limitAdultE: limit,
+    limitChildE: limit,
+    limitAdultR: limit,
+    limitChildR: limit,
+    waitingPeriodAdult: d?.waitingPeriodAdult?.toString() ?? '',
+    waitingPeriodChild: d?.waitingPeriodChild?.toString() ?? '',
+  });
+  return out;
+}
 
 const toDraft = (l: LineRow): Draft => ({
   medicalId: l.medicalId,
@@ -65,6 +83,7 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
   const [shown, setShown] = useState(PAGE);
   const [codeError, setCodeError] = useState<string | undefined>();
   const prefix = `${kind}s`;
+  const defaults = useQuery({ queryKey: ['product.limitDefaults'], queryFn: getLimitDefaults, enabled: canEdit });
   const save = useMutation({
     mutationFn: () =>
       setProductLines({
@@ -100,7 +119,7 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
         medicalId: found.id,
         code: found.code,
         name: found.name,
-        terms: Object.fromEntries(LINE_TERMS.map((k) => [k, DEFAULTS[k] ?? ''])),
+        terms: newTerms(defaults.data),
       },
     ]);
   };

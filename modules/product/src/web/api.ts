@@ -117,3 +117,16 @@ export const listOptions = () =>
       products(first: 500) { ${connectionFields('id code name')} }
     }`,
   );
+
+export interface LimitDefaults {
+  priceOrigin: string;
+  limitationType: string;
+  waitingPeriodAdult: number | null;
+  waitingPeriodChild: number | null;
+}
+
+/** What a new line starts with (module config). */
+export const getLimitDefaults = () =>
+  gql<{ productLimitDefaults: LimitDefaults }>(
+    '{ productLimitDefaults { priceOrigin limitationType waitingPeriodAdult waitingPeriodChild } }',
+  ).then((d) => d.productLimitDefaults);
