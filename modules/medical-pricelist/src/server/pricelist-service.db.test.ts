@@ -212,3 +212,31 @@ describe('rights and location scope', () => {
     await rejects(t.service.items.setDetails(ctx, national.id, { remove: [] }), 'FORBIDDEN');
   });
 });
+
+describe('facility assignment over GraphQL', () => {
+  it('assigns lists with the facility edit right only, and a deleted facility drops its assignment', async () => {
+    const f = await hf('HF1202');
+    const items = await list(DEMO.nationalItems);
+    const q = `mutation($input: AssignPricelistsToFacilityInput!) {
+      assignPricelistsToFacility(input: $input) { assignment { hfId itemsPricelistId servicesPricelistId } } }`;
+    await t.k.createUser({ username: 'pl-search', rights: ['medical-pricelist.items.search'] });
+    const denied = await t.k.gql(
+      q,
+      { input: { hfId: f.id, itemsPricelistId: items.id } },
+      {
+        token: await t.k.loginToken('pl-search'),
+      },
+    );
+    assert.equal(denied.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    const ok = await t.k.gql<{ assignPricelistsToFacility: { assignment: { itemsPricelistId: string | null } } }>(
+      q,
+      { input: { hfId: f.id, itemsPricelistId: items.id } },
+      { token: t.token },
+    );
+    assert.equal(ok.errors, undefined, JSON.stringify(ok.errors));
+    assert.equal(ok.data?.assignPricelistsToFacility.assignment.itemsPricelistId, items.id);
+    assert.equal((await t.service.facilityPricelists(t.admin, f.id)).servicesPricelistId, null);
+    await t.location.deleteHealthFacility(t.admin, f.id);
+    assert.equal((await t.service.facilityPricelists(t.admin, f.id)).itemsPricelistId, null);
+  });
+});
