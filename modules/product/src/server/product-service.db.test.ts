@@ -90,6 +90,12 @@ describe('product service', () => {
     const old = await t.service.productItems(t.admin, p.id, mid);
     assert.equal(old[0]?.limitAdult, '70.00');
     assert.equal(old[0]?.id, changed?.id);
+    const gqlOld = await t.k.gql<{ product: { items: Array<{ code: string; limitAdult: string }> } }>(
+      'query($id: ID!, $at: String) { product(id: $id, asOf: $at) { items(asOf: $at) { code limitAdult } } }',
+      { id: p.id, at: mid },
+      { token: t.token },
+    );
+    assert.deepEqual(gqlOld.data?.product.items, [{ code: 'D001', limitAdult: '70.00' }]);
     await t.service.setLines(t.admin, p.id, 'item', { remove: [item.id] });
     assert.equal((await t.service.productItems(t.admin, p.id)).length, 0);
     await rejects(
