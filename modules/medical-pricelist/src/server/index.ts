@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { defineModule, type Messages } from '@mutua/kernel';
+import { type Ctx, defineModule, type Messages } from '@mutua/kernel';
 import { hfDeleted, locationService } from '@mutua/location';
-import { medicalService } from '@mutua/medical';
-import { eq } from 'drizzle-orm';
+import { itemChanged, medicalService, serviceChanged } from '@mutua/medical';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { manifest, RIGHTS } from '../manifest.js';
 import { seedDemo } from './demo.js';
 import { registerPricelistGraphql } from './graphql.js';
 import { registerImportsAndExports } from './imports.js';
-import { hfPricelist } from './schema.js';
+import { hfPricelist, TABLES } from './schema.js';
 import { createPricelistService, type PricelistService } from './service.js';
 
 // Read at runtime: the same relative path works from src/server (tsx) and dist/server (node).
@@ -31,6 +31,19 @@ export default defineModule<PricelistService>({
     hooks.after(hfDeleted, async ({ healthFacility }, ctx) => {
       await ctx.db.delete(hfPricelist).where(eq(hfPricelist.hfId, healthFacility.id));
     });
+    // An item or service closed in the register leaves every list (its lines close in the same transaction).
+    const closeLines =
+      (kind: 'items' | 'services') =>
+      async ({ action, previous }: { action: string; previous: { id: string } | null }, ctx: Ctx) => {
+        if (action !== 'delete' || !previous) return;
+        const d = TABLES[kind].detail;
+        await ctx.db
+          .update(d)
+          .set({ validTo: sql`now()` })
+          .where(and(eq(d.medicalId, previous.id), isNull(d.validTo)));
+      };
+    hooks.after(itemChanged, closeLines('items'));
+    hooks.after(serviceChanged, closeLines('services'));
     return pricelists;
   },
   seedDemo,

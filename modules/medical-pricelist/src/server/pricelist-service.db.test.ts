@@ -240,3 +240,14 @@ describe('facility assignment over GraphQL', () => {
     assert.equal((await t.service.facilityPricelists(t.admin, f.id)).itemsPricelistId, null);
   });
 });
+
+describe('register changes', () => {
+  it('a service deleted from the register leaves the lists', async () => {
+    const s = (await t.medical.findServiceByCode(t.admin, 'S010'))!;
+    const national = (await t.service.services.findByName(t.admin, DEMO.nationalServices))!;
+    const has = async () => (await t.service.services.details(t.admin, national.id)).some((d) => d.medicalId === s.id);
+    assert.equal(await has(), true);
+    await t.medical.deleteService(t.admin, s.id);
+    assert.equal(await has(), false);
+  });
+});
