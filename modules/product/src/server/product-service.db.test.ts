@@ -69,6 +69,14 @@ describe('product service', () => {
     assert.equal((await t.service.productHistory(t.admin, p.id)).length, 2);
     const same = await t.service.updateProduct(t.admin, p.id, { ...base, code: 'VER1', premiumAdult: '1500.00' });
     assert.equal(same.validFrom, u.validFrom);
+    // Two editors saving from the same version: the second is refused, not silently lost.
+    const racing = await Promise.allSettled([
+      t.service.updateProduct(t.admin, p.id, { ...base, code: 'VER1', premiumAdult: '1600' }),
+      t.service.updateProduct(t.admin, p.id, { ...base, code: 'VER1', premiumAdult: '1700' }),
+    ]);
+    assert.ok(racing.some((r) => r.status === 'fulfilled'));
+    for (const r of racing) if (r.status === 'rejected') assert.equal((r.reason as { code: string }).code, 'CONFLICT');
+    assert.equal((await t.service.productHistory(t.admin, p.id)).filter((v) => v.validTo === null).length, 1);
     await rejects(t.service.getProduct(t.admin, p.id, 'yesterday'), 'BAD_INPUT', (e) =>
       assert.equal(e.problems[0]?.field, 'asOf'),
     );

@@ -132,6 +132,16 @@ export function createWriter(deps: WriteDeps) {
     return stored;
   }
 
+  /** Closes the version read before the change; another user's change in between is a conflict, not a lost update. */
+  async function closeVersion(tx: Ctx, rowId: string, code: string): Promise<void> {
+    const closed = await tx.db
+      .update(product)
+      .set({ validTo: sql`now()` })
+      .where(and(eq(product.rowId, rowId), isNull(product.validTo)))
+      .returning({ rowId: product.rowId });
+    if (!closed.length) throw new ConflictError('product.error.changedMeanwhile', { code });
+  }
+
   async function closeLines(tx: Ctx, productId: string): Promise<void> {
     for (const kind of ['item', 'service'] as const) {
       const t = lineTable(kind);
@@ -158,7 +168,7 @@ export function createWriter(deps: WriteDeps) {
       return withTransaction(ctx, async (tx) => {
         const pending = { ...values, id: before.id, validFrom: new Date().toISOString(), validTo: null } as Product;
         await emit(tx, { action: 'update', current: pending, previous }, async () => {
-          await tx.db.update(product).set({ validTo: sql`now()` }).where(eq(product.rowId, rowId));
+          await closeVersion(tx, rowId, previous.code);
           await guard(values.code, () =>
             tx.db.insert(product).values({ rowId: uuidv7(), id: before.id, ...values, validFrom: sql`now()` } as never),
           );
@@ -174,7 +184,7 @@ export function createWriter(deps: WriteDeps) {
       const { rowId, ...previous } = await loadWritable(ctx, id);
       await withTransaction(ctx, async (tx) => {
         await emit(tx, { action: 'delete', current: null, previous }, async () => {
-          await tx.db.update(product).set({ validTo: sql`now()` }).where(eq(product.rowId, rowId));
+          await closeVersion(tx, rowId, previous.code);
           await closeLines(tx, id);
         });
         await recordAudit(tx, { entity: 'Product', entityId: id, action: 'delete', before: previous });
