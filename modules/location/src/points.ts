@@ -60,6 +60,8 @@ export interface LocationService {
    * const where = and(eq(family.active, true), await locations.scopeCondition(ctx, family.villageId));
    */
   scopeCondition(ctx: Ctx, column: AnyPgColumn | SQL): Promise<SQL | undefined>;
+  /** Rows keyed by a health facility (claims, claim administrators): visible when the facility's location is. */
+  facilityScopeCondition(ctx: Ctx, hfColumn: AnyPgColumn | SQL): Promise<SQL | undefined>;
   /** Whether the user may write data at this location: it is one of their districts or below one. */
   isInScope(ctx: Ctx, locationId: string): Promise<boolean>;
   /** The given locations and all their current descendants (for "anywhere in this district" filters). */

@@ -58,6 +58,17 @@ export async function scopeCondition(ctx: Ctx, column: AnyPgColumn | SQL): Promi
   return sql`(${column} IS NULL OR ${column} = ANY(${uuidArray(s.visible)}))`;
 }
 
+/**
+ * Rows of another module keyed by a health facility: visible when the facility's location is. The SQL that reads
+ * the facility table stays here, in the module that owns it.
+ */
+export async function facilityScopeCondition(ctx: Ctx, hfColumn: AnyPgColumn | SQL): Promise<SQL | undefined> {
+  const s = await compute(ctx);
+  if (s.all) return undefined;
+  if (!s.visible.length) return sql`false`;
+  return sql`${hfColumn} IN (SELECT hf.id FROM health_facility hf WHERE hf.location_id = ANY(${uuidArray(s.visible)}))`;
+}
+
 /** Rows the user may see: like {@link scopeCondition} but for a NOT NULL location column (no NULL branch). */
 export async function scopeOnly(ctx: Ctx, column: AnyPgColumn | SQL): Promise<SQL | undefined> {
   const s = await compute(ctx);

@@ -18,6 +18,7 @@ export function createLocationService(deps: write.WriteDeps): LocationService {
     levels: deps.config.levels,
     scope: scope.scope,
     scopeCondition: scope.scopeCondition,
+    facilityScopeCondition: scope.facilityScopeCondition,
     isInScope: scope.isInScope,
     subtreeIds: async (ctx, ids) => {
       requireUser(ctx);

@@ -45,11 +45,8 @@ const toClaimAdmin = (r: Row): ClaimAdministrator => ({
 
 const columns = ({ id: _id, healthFacilityId, ...rest }: ClaimAdministrator) => ({ ...rest, hfId: healthFacilityId });
 
-/** The district of the administrator's facility: the column claim administrators are scoped by. */
-const facilityDistrict = sql`(SELECT hf.location_id FROM health_facility hf WHERE hf.id = ${claimAdmin.hfId})`;
-
 export function createClaimAdminOps({ hooks, location }: OfficerDeps) {
-  const scope = (ctx: Ctx) => location.scopeCondition(ctx, facilityDistrict);
+  const scope = (ctx: Ctx) => location.facilityScopeCondition(ctx, claimAdmin.hfId);
 
   async function select(ctx: Ctx, where: SQL | undefined): Promise<ClaimAdministrator[]> {
     const rows = await ctx.db
