@@ -46,7 +46,7 @@ function resolveWorkspace(repoRoot: string, specifier: string): string | undefin
 
 /** The modules of composition.json that have a web part (`exports["./web"]` in their package.json). */
 export function webModulesOf(repoRoot: string): { ids: string[]; composition: CompositionFile } {
-  const file = path.join(repoRoot, 'composition.json');
+  const file = process.env.MUTUA_COMPOSITION ?? path.join(repoRoot, 'composition.json');
   if (!existsSync(file)) throw new Error(`composition.json not found at ${file}: create it with {"modules": []}`);
   const composition = readJson<CompositionFile>(file);
   if (!Array.isArray(composition.modules)) throw new Error(`${file}: "modules" must be an array of { id, config }`);
@@ -75,7 +75,7 @@ export function webModulesOf(repoRoot: string): { ids: string[]; composition: Co
  * `@mutua/*` workspace imports to their source.
  */
 export function mutuaModules(repoRoot: string): Plugin {
-  const compositionFile = path.join(repoRoot, 'composition.json');
+  const compositionFile = process.env.MUTUA_COMPOSITION ?? path.join(repoRoot, 'composition.json');
   return {
     name: 'mutua-modules',
     enforce: 'pre',
