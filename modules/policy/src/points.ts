@@ -9,6 +9,9 @@ import {
 import type { ObjectRef } from '@pothos/core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm/sql';
+import type { CategoryCounts, RemainingAmounts } from './domain/enquiry.js';
+
+export type { CategoryCounts, RemainingAmounts } from './domain/enquiry.js';
 
 /** 1 idle, 2 active, 4 suspended, 8 expired, 16 ready (DOMAIN.md §10, RULES.md §1.1). */
 export type PolicyStatus = 1 | 2 | 4 | 8 | 16;
@@ -103,26 +106,6 @@ export interface RenewalReminder {
   renewalProductId: string;
   /** 1 renewal date outside the renewal product's sale window, 2 no officer. */
   warnings: number;
-}
-
-/** Remaining amounts of one policy for one insuree (RULES.md §8.2); decimal strings, null = not set on the product. */
-export interface RemainingAmounts {
-  deductible: string | null;
-  deductibleIp: string | null;
-  deductibleOp: string | null;
-  ceiling: string | null;
-  ceilingIp: string | null;
-  ceilingOp: string | null;
-}
-
-/** Counts left per claim category (null = unlimited, DECISIONS #27). */
-export interface CategoryCounts {
-  admissions: number | null;
-  visits: number | null;
-  consultations: number | null;
-  surgeries: number | null;
-  deliveries: number | null;
-  antenatal: number | null;
 }
 
 /** One of an insuree's policies as the enquiry shows it. */
