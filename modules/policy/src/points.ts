@@ -191,6 +191,17 @@ export interface ConsumptionProvider {
   ): Promise<Record<string, PolicyUsage>>;
 }
 
+/**
+ * What was paid on a policy (contributions, photo fees excluded), implemented by the contribution module and
+ * registered in its `setup`: `service(policyService).provideContributions({ paidTotal })`. Used when a member joins
+ * a paid policy (RULES.md §7.4): the newcomer is covered only when the paid total still reaches the new value.
+ * Without it an active policy counts as paid up to its previous value.
+ */
+export interface ContributionProvider {
+  /** Decimal string. */
+  paidTotal(ctx: Ctx, policyId: string): Promise<string>;
+}
+
 /** The policy module's service. Every read is scoped by the family's village (insuree.familyScopeCondition). */
 export interface PolicyApi {
   getPolicy(ctx: Ctx, id: string): Promise<Policy | null>;
@@ -235,6 +246,8 @@ export interface PolicyApi {
   ): Promise<Eligibility | null>;
   /** Registers what claims consumed (the claim module); without it usage is zero. */
   provideConsumption(provider: ConsumptionProvider): void;
+  /** Registers what was paid on policies (the contribution module). */
+  provideContributions(provider: ContributionProvider): void;
 }
 
 /**
