@@ -113,13 +113,15 @@ describe('remuneratedAmounts: properties', () => {
           const relSum = out.filter((_, i) => lines[i]!.priceOrigin === 'R').reduce((a, b) => a + b, 0n);
           if (value > 0n) assert.equal(relSum, roundDiv(allocated * share, 10000n));
           // Each relative line is within a cent of value × index; the others keep their value.
-          lines.forEach((l, i) => {
-            if (l.priceOrigin !== 'R') return assert.equal(out[i], lineValue(l));
-            if (value === 0n) return assert.equal(out[i], 0n);
-            const exact = lineValue(l) * ri.pool;
-            const got = out[i]! * value;
-            assert.ok(got - exact < value && exact - got < value);
-          });
+          for (const [i, l] of lines.entries()) {
+            if (l.priceOrigin !== 'R') assert.equal(out[i], lineValue(l));
+            else if (value === 0n) assert.equal(out[i], 0n);
+            else {
+              const exact = lineValue(l) * ri.pool;
+              const got = out[i]! * value;
+              assert.ok(got - exact < value && exact - got < value);
+            }
+          }
         },
       ),
     );

@@ -1,0 +1,449 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { batchPlan } from './plan.js';
+import type {
+  BatchFacility,
+  BatchInput,
+  BatchLine,
+  BatchProduct,
+  CapitationComponent,
+  CareType,
+  DistributionRow,
+  Premium,
+} from './types.js';
+
+const noWeights: Record<CapitationComponent, string> = {
+  population: '0',
+  families: '0',
+  insuredPeople: '0',
+  insuredFamilies: '0',
+  visits: '0',
+  adjustedAmount: '0',
+};
+const product = (id: string, over: Partial<BatchProduct>): BatchProduct => ({
+  id,
+  locationId: null,
+  ceilingInterpretation: 'I',
+  relativeDistribution: [],
+  capitationLevels: [],
+  shareContribution: '100',
+  weights: noWeights,
+  ...over,
+});
+const facility = (id: string, level: string, districtId: string, population = 0): BatchFacility => ({
+  id,
+  level,
+  sublevel: null,
+  regionId: 'r1',
+  districtId,
+  population,
+  families: 0,
+});
+const FACILITIES = [
+  facility('hc1', 'C', 'd1'),
+  facility('hosp', 'H', 'd1'),
+  facility('disp1', 'D', 'd1', 2000),
+  facility('disp2', 'D', 'd2', 8000),
+];
+/** A premium on a policy covering 2024 (366 days), paid on 1 January. */
+const premium2024 = (productId: string, amount: bigint): Premium => ({
+  id: `pr-${productId}`,
+  productId,
+  amount,
+  payDate: '2024-01-01',
+  isPhotoFee: false,
+  policyStatus: 2,
+  effectiveDate: '2024-01-01',
+  expiryDate: '2024-12-31',
+});
+const line = (id: string, claimId: string, facilityId: string, over: Partial<BatchLine>): BatchLine => ({
+  id,
+  kind: 'service',
+  claimId,
+  facilityId,
+  productId: null,
+  status: 1,
+  claimDateFrom: '2024-01-01',
+  claimDateTo: null,
+  processed: '2024-01-01',
+  priceOrigin: 'P',
+  priceAsked: 0n,
+  qtyProvided: 1,
+  priceApproved: null,
+  qtyApproved: null,
+  priceAdjusted: null,
+  priceValuated: null,
+  remunerated: null,
+  settled: false,
+  ...over,
+});
+const input = (month: number, over: Partial<BatchInput>): BatchInput => ({
+  year: 2024,
+  month,
+  scope: { level: 'national' },
+  products: [],
+  premiums: [],
+  facilities: FACILITIES,
+  insured: [],
+  lines: [],
+  ...over,
+});
+
+describe('batchPlan: quarterly index in March', () => {
+  // PQ: general distribution, quarterly 20/30/25/25 %. Premium 3 660.00 on a 2024 policy (366 days).
+  // Q1 = 01-01..03-31 = 91 days → allocated 3 660.00 × 91/366 = 910.00; share 20 % → pool 182.00.
+  // Relative lines processed in Q1: L1 valuated 300.00 (01-20) + L2 25.00 × 4 = 100.00 (03-05) → value 400.00.
+  // Index 182 / 400 = 0.455. L1 → 300 × 0.455 = 136.50; L2 → 45.50 (Σ 182.00). L1f (price list) keeps 12.34.
+  const PQ = product('PQ', { relativeDistribution: [{ careType: 'B', periods: ['20', '30', '25', '25'] }] });
+  const base = {
+    products: [PQ],
+    premiums: [premium2024('PQ', 366_000n)],
+    lines: [
+      line('L1', 'c1', 'hc1', {
+        productId: 'PQ',
+        priceOrigin: 'R',
+        processed: '2024-01-20',
+        priceAsked: 32_000n,
+        priceValuated: 30_000n,
+      }),
+      line('L1f', 'c1', 'hc1', { productId: 'PQ', processed: '2024-01-20', priceAsked: 1234n, priceValuated: 1234n }),
+      line('L2', 'c2', 'hc1', {
+        productId: 'PQ',
+        priceOrigin: 'R',
+        processed: '2024-03-05',
+        priceAsked: 2600n,
+        qtyProvided: 4,
+        priceAdjusted: 2500n,
+      }),
+      // Rejected at the check (no product): claimed, never remunerated.
+      line('L2x', 'c2', 'hc1', { status: 2, processed: '2024-03-05', priceAsked: 500n }),
+      // Processed in April: next quarter.
+      line('L3', 'c3', 'hc1', { productId: 'PQ', priceOrigin: 'R', processed: '2024-04-01', priceValuated: 5000n }),
+    ],
+  };
+
+  it('computes the Q1 index and remunerates the quarter’s lines', () => {
+    const plan = batchPlan(input(3, base));
+    assert.deepEqual(plan.indexes, [
+      {
+        productId: 'PQ',
+        careType: 'B',
+        periodType: 'Q',
+        relType: 4,
+        year: 2024,
+        period: 1,
+        window: { start: '2024-01-01', end: '2024-03-31' },
+        allocated: 91_000n,
+        sharePercent: '20',
+        pool: 18_200n,
+        claimValue: 40_000n,
+        index: '0.4550',
+      },
+    ]);
+    assert.deepEqual([...plan.lines.values()].map((l) => [l.id, l.remunerated, l.basis]).sort(), [
+      ['L1', 13_650n, 'index'],
+      ['L1f', 1234n, 'value'],
+      ['L2', 4550n, 'index'],
+    ]);
+    // c1: claimed 320.00 + 12.34, remunerated 136.50 + 12.34. c2: claimed 26.00 × 4 + 5.00 (rejected), paid 45.50.
+    assert.deepEqual(plan.claims, [
+      { claimId: 'c1', facilityId: 'hc1', claimed: 33_234n, remunerated: 14_884n },
+      { claimId: 'c2', facilityId: 'hc1', claimed: 10_900n, remunerated: 4550n },
+    ]);
+    assert.deepEqual(plan.bills, [
+      {
+        facilityId: 'hc1',
+        lines: [
+          { claimId: 'c1', claimed: 33_234n, remunerated: 14_884n, deduction: 18_350n },
+          { claimId: 'c2', claimed: 10_900n, remunerated: 4550n, deduction: 6350n },
+        ],
+        claimed: 44_134n,
+        remunerated: 19_434n,
+        deduction: 24_700n,
+      },
+    ]);
+    assert.deepEqual(plan.pendingClaims, []);
+  });
+
+  it('does nothing for a quarterly product in February', () => {
+    const plan = batchPlan(input(2, base));
+    assert.deepEqual([plan.indexes, plan.lines.size, plan.claims, plan.bills], [[], 0, [], []]);
+  });
+});
+
+describe('batchPlan: yearly in-patient index in December', () => {
+  // PY: IP distribution yearly 40 %, no OP distribution (OP lines are paid their value every month). Hospital by HF
+  // level (interpretation H). Premium 250.00 over 2024 → the year window allocates all of it: 250.00 × 40 % = 100.00.
+  // Three hospital relative lines of 10.00 → index 100/30 = 3.3333; 33.333… each: 33.33 × 3 + the cent left to the
+  // smallest id 'a' → 33.34, 33.33, 33.33. The OP line d at the health centre keeps 7.00.
+  const PY = product('PY', {
+    ceilingInterpretation: 'H',
+    relativeDistribution: [{ careType: 'I', periods: ['40'] }],
+  });
+  const rel = (id: string, claimId: string, processed: string) =>
+    line(id, claimId, 'hosp', { productId: 'PY', priceOrigin: 'R', processed, priceValuated: 1000n });
+  const base = {
+    products: [PY],
+    premiums: [premium2024('PY', 25_000n)],
+    lines: [
+      rel('c', 'cc', '2024-12-31'),
+      rel('a', 'ca', '2024-03-10'),
+      rel('b', 'cb', '2024-07-01'),
+      line('d', 'cd', 'hc1', { productId: 'PY', priceOrigin: 'R', processed: '2024-12-15', priceValuated: 700n }),
+    ],
+  };
+
+  it('computes the year’s index in December and shares the pool to the cent', () => {
+    const plan = batchPlan(input(12, base));
+    assert.equal(plan.indexes.length, 1);
+    assert.deepEqual(
+      [plan.indexes[0]!.careType, plan.indexes[0]!.relType, plan.indexes[0]!.allocated, plan.indexes[0]!.pool],
+      ['I', 1, 25_000n, 10_000n],
+    );
+    assert.equal(plan.indexes[0]!.index, '3.3333');
+    assert.deepEqual(
+      ['a', 'b', 'c', 'd'].map((id) => [plan.lines.get(id)!.remunerated, plan.lines.get(id)!.basis]),
+      [
+        [3334n, 'index'],
+        [3333n, 'index'],
+        [3333n, 'index'],
+        [700n, 'value'],
+      ],
+    );
+  });
+
+  it('leaves the hospital lines waiting in November', () => {
+    const plan = batchPlan(input(11, base));
+    assert.deepEqual([plan.indexes, plan.lines.size], [[], 0]);
+  });
+});
+
+describe('batchPlan: capitation', () => {
+  // PC: dispensaries (level D) paid by capitation, monthly (no distribution). Premium 36 600.00 over 2024 → March
+  // (31 days) allocated 36 600.00 × 31/366 = 3 100.00; share 50 % → pool 1 550.00: population 60 %
+  // = 930.00, visits 40 % = 620.00. disp1: 2 000 people of 10 000 → 186.00, 3 of 4 visits → 465.00 = 651.00;
+  // disp2: 8 000 → 744.00, 1 visit → 155.00 = 899.00. Σ 1 550.00.
+  const PC = product('PC', {
+    capitationLevels: [{ level: 'D', sublevel: null }],
+    shareContribution: '50',
+    weights: { ...noWeights, population: '60', visits: '40' },
+  });
+  const cap = (id: string, claimId: string, facilityId: string) =>
+    line(id, claimId, facilityId, { productId: 'PC', processed: '2024-03-10', priceAsked: 1000n, priceValuated: 800n });
+  const lines = [
+    cap('k1a', 'k1', 'disp1'),
+    cap('k1b', 'k1', 'disp1'),
+    cap('k2', 'k2', 'disp1'),
+    cap('k3', 'k3', 'disp1'),
+    cap('k4', 'k4', 'disp2'),
+    cap('h1', 'h1', 'hc1'),
+  ];
+
+  it('pays the dispensaries by capitation and the health centre fee-for-service', () => {
+    const plan = batchPlan(input(3, { products: [PC], premiums: [premium2024('PC', 3_660_000n)], lines }));
+    const [row] = plan.capitation;
+    assert.deepEqual([row!.allocated, row!.pool], [310_000n, 155_000n]);
+    assert.deepEqual(
+      row!.facilities.map((f) => [f.facilityId, f.amounts.population, f.amounts.visits, f.payment]),
+      [
+        ['disp1', 18_600n, 46_500n, 65_100n],
+        ['disp2', 74_400n, 15_500n, 89_900n],
+      ],
+    );
+    assert.equal(plan.lines.get('k1a')!.basis, 'capitation');
+    assert.equal(plan.lines.get('k1a')!.remunerated, 0n);
+    assert.equal(plan.lines.get('h1')!.remunerated, 800n);
+    // Capitation claims are valuated (at 0) but not billed.
+    assert.equal(plan.claims.length, 5);
+    assert.deepEqual(
+      plan.bills.map((b) => [b.facilityId, b.claimed, b.remunerated, b.deduction]),
+      [['hc1', 1000n, 800n, 200n]],
+    );
+  });
+
+  it('a district run takes the district’s products and facilities only', () => {
+    const district = { ...PC, locationId: 'd1' };
+    const premiums = [premium2024('PC', 3_660_000n)];
+    const national = batchPlan(input(3, { products: [district], premiums, lines }));
+    assert.deepEqual([national.capitation, national.lines.size], [[], 0]);
+    const plan = batchPlan(
+      input(3, { scope: { level: 'district', districtId: 'd1' }, products: [district], premiums, lines }),
+    );
+    assert.equal(plan.locationId, 'd1');
+    assert.deepEqual(
+      plan.capitation[0]!.facilities.map((f) => [f.facilityId, f.payment]),
+      [['disp1', 155_000n]],
+    );
+  });
+});
+
+describe('batchPlan: claims that wait', () => {
+  it('keeps a claim processed while one of its products’ period is still open', () => {
+    const PM = product('PM', {});
+    const PQ = product('PQ', { relativeDistribution: [{ careType: 'B', periods: ['25', '25', '25', '25'] }] });
+    const lines = [
+      line('m', 'c', 'hc1', { productId: 'PM', processed: '2024-02-10', priceValuated: 100n }),
+      line('q', 'c', 'hc1', { productId: 'PQ', processed: '2024-02-10', priceOrigin: 'R', priceValuated: 100n }),
+    ];
+    const feb = batchPlan(input(2, { products: [PM, PQ], lines }));
+    assert.deepEqual([feb.pendingClaims, feb.claims, feb.lines.get('m')!.remunerated], [['c'], [], 100n]);
+    // March: 'm' was settled by February's run; the quarter closes and the claim is valuated.
+    const settled = lines.map((l) => (l.id === 'm' ? { ...l, settled: true, remunerated: 100n } : l));
+    const mar = batchPlan(input(3, { products: [PM, PQ], lines: settled }));
+    assert.deepEqual(mar.pendingClaims, []);
+    // No premium: pool 0, the relative line gets 0.
+    assert.deepEqual(mar.claims, [{ claimId: 'c', facilityId: 'hc1', claimed: 0n, remunerated: 100n }]);
+  });
+});
+
+// ---- properties ----
+
+const pct = (n: number) => `${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`;
+const distRow = (careType: CareType) =>
+  fc
+    .constantFrom(1, 4, 12)
+    .chain((n) => fc.array(fc.integer({ min: 0, max: Math.floor(10000 / n) }), { minLength: n, maxLength: n }))
+    .map((ps): DistributionRow => ({ careType, periods: ps.map(pct) }));
+const distribution = fc.oneof(
+  fc.constant<DistributionRow[]>([]),
+  distRow('B').map((r) => [r]),
+  fc
+    .tuple(fc.option(distRow('I'), { nil: null }), fc.option(distRow('O'), { nil: null }))
+    .map(([i, o]) => [i, o].filter((r): r is DistributionRow => r !== null)),
+);
+const arbProduct = (id: string) =>
+  fc
+    .record({
+      ceilingInterpretation: fc.constantFrom<'I' | 'H' | null>('I', 'H', null),
+      relativeDistribution: distribution,
+      capitation: fc.boolean(),
+      share: fc.integer({ min: 0, max: 10000 }),
+      population: fc.integer({ min: 0, max: 10000 }),
+    })
+    .map(
+      (r): BatchProduct =>
+        product(id, {
+          ceilingInterpretation: r.ceilingInterpretation,
+          relativeDistribution: r.relativeDistribution,
+          capitationLevels: r.capitation ? [{ level: 'D', sublevel: null }] : [],
+          shareContribution: pct(r.share),
+          weights: { ...noWeights, population: pct(r.population), visits: pct(10000 - r.population) },
+        }),
+    );
+const day2024 = fc
+  .integer({ min: 0, max: 365 })
+  .map((n) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10));
+const arbPremium = fc
+  .record({
+    product: fc.nat(2),
+    amount: fc.bigInt({ min: 0n, max: 10_000_000n }),
+    pay: day2024,
+    status: fc.constantFrom(1, 2, 8),
+  })
+  .map(
+    (r): Premium => ({
+      ...premium2024(`p${r.product}`, r.amount),
+      payDate: r.pay,
+      policyStatus: r.status,
+    }),
+  );
+const arbClaim = fc.record({ processed: day2024, stay: fc.nat(3), facility: fc.nat(FACILITIES.length - 1) });
+const arbInput = fc
+  .record({
+    month: fc.integer({ min: 1, max: 12 }),
+    products: fc.tuple(arbProduct('p0'), arbProduct('p1'), arbProduct('p2')),
+    premiums: fc.array(arbPremium, { maxLength: 6 }),
+    claims: fc.array(arbClaim, { minLength: 1, maxLength: 12 }),
+    lines: fc.array(
+      fc.record({
+        claim: fc.nat(),
+        product: fc.option(fc.nat(3), { nil: null }),
+        status: fc.constantFrom<1 | 2>(1, 1, 1, 2),
+        origin: fc.constantFrom<'P' | 'O' | 'R'>('P', 'O', 'R', 'R'),
+        asked: fc.bigInt({ min: 0n, max: 100_000n }),
+        qty: fc.integer({ min: 1, max: 8 }),
+        valuated: fc.option(fc.bigInt({ min: 0n, max: 100_000n }), { nil: null }),
+        settled: fc.constantFrom(false, false, false, true),
+      }),
+      { maxLength: 40 },
+    ),
+  })
+  .map(
+    (r): BatchInput =>
+      input(r.month, {
+        products: r.products,
+        premiums: r.premiums.map((p, i) => ({ ...p, id: `pr${i}` })),
+        lines: r.lines.map((l, i) => {
+          const c = r.claims[l.claim % r.claims.length]!;
+          const claimIndex = l.claim % r.claims.length;
+          return line(`l${String(i).padStart(2, '0')}`, `c${claimIndex}`, FACILITIES[c.facility]!.id, {
+            productId: l.product === null ? null : `p${l.product}`,
+            status: l.status,
+            priceOrigin: l.origin,
+            processed: c.processed,
+            claimDateFrom: c.processed,
+            claimDateTo: c.stay
+              ? new Date(Date.parse(c.processed) + c.stay * 86_400_000).toISOString().slice(0, 10)
+              : null,
+            priceAsked: l.asked,
+            qtyProvided: l.qty,
+            priceAdjusted: l.asked,
+            priceValuated: l.valuated,
+            settled: l.settled,
+            remunerated: l.settled ? l.asked : null,
+          });
+        }),
+      }),
+  );
+
+/** A deterministic permutation from a seed. */
+function shuffle<T>(xs: readonly T[], seed: number): T[] {
+  const out = [...xs];
+  let s = seed >>> 0 || 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('batchPlan: properties', () => {
+  it('is deterministic and does not depend on the order of its input', () => {
+    fc.assert(
+      fc.property(arbInput, fc.integer(), (inp, seed) => {
+        const plan = batchPlan(inp);
+        assert.deepStrictEqual(batchPlan(inp), plan);
+        const shuffled: BatchInput = {
+          ...inp,
+          products: shuffle(inp.products, seed),
+          premiums: shuffle(inp.premiums, seed + 1),
+          facilities: shuffle(inp.facilities, seed + 2),
+          lines: shuffle(inp.lines, seed + 3),
+        };
+        assert.deepStrictEqual(batchPlan(shuffled), plan);
+      }),
+    );
+  });
+
+  it('the relative lines of each product share exactly the pools of its indexes that have claims', () => {
+    fc.assert(
+      fc.property(arbInput, (inp) => {
+        const plan = batchPlan(inp);
+        for (const p of inp.products) {
+          const pools = plan.indexes
+            .filter((x) => x.productId === p.id && x.claimValue > 0n)
+            .reduce((a, x) => a + x.pool, 0n);
+          const paid = [...plan.lines.values()]
+            .filter((l) => l.productId === p.id && l.basis === 'index')
+            .reduce((a, l) => a + l.remunerated, 0n);
+          // Indexes without claim value have only zero-valued relative lines: they add 0 on both sides.
+          assert.equal(paid, pools);
+        }
+        // A valuated claim's remuneration is the Σ of its lines; its bill line's deduction is claimed − remunerated.
+        for (const b of plan.bills) for (const l of b.lines) assert.equal(l.deduction, l.claimed - l.remunerated);
+      }),
+    );
+  });
+});
