@@ -28,8 +28,9 @@ export interface LineSplit {
 
 /**
  * Values one line (RULES.md §5.3 steps 3–9, DECISIONS.md #15–#19) in exact units, then rounds half-up at the end
- * of the line (#18). Each part is rounded as a difference of rounded running totals, so the parts still add up
- * to the rounded gross, and a part bounded by a whole-cent budget stays within it.
+ * of the line (#18). Each part is rounded as a difference of rounded running totals taken from the paid amount
+ * backwards, so the parts add up to the rounded gross, the paid amount is its own exact value rounded half-up,
+ * and a part bounded by a whole-cent budget (deductible, category cap, ceiling) stays within it.
  */
 export function splitLine(
   qty: number,
@@ -85,7 +86,9 @@ export function splitLine(
   const rounded: Cents[] = [0, 0, 0, 0, 0, 0];
   let running = 0n;
   let prev = 0;
-  for (let i = 0; i < 6; i++) {
+  // From the paid amount backwards: the payer's amounts (paid, excesses, deductible) round on their own exact
+  // value; the insuree's shares (co-insurance, fixed-limit cut) take what rounding leaves.
+  for (let i = 5; i >= 0; i--) {
     running += parts[i]!;
     const r = toCents(running);
     rounded[i] = r - prev;
