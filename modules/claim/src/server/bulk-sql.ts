@@ -1,0 +1,54 @@
+import { type Ctx, coreTables, type FieldProblem } from '@mutua/kernel';
+import { sql } from 'drizzle-orm';
+
+/** Column → SQL type of a bulk update (names are the table's column names). */
+export type ColumnTypes = Record<
+  string,
+  'uuid' | 'smallint' | 'integer' | 'numeric' | 'text' | 'jsonb' | 'date' | 'timestamptz' | 'boolean' | 'char'
+>;
+
+/**
+ * One UPDATE for many rows: the values travel as one JSON parameter read by `jsonb_to_recordset`, which works the
+ * same on PGlite and PostgreSQL and keeps a bulk run at one statement per table per chunk.
+ */
+export async function bulkUpdate(
+  ctx: Ctx,
+  table: string,
+  types: ColumnTypes,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Promise<void> {
+  if (!rows.length) return;
+  const cols = Object.keys(types).filter((c) => c !== 'id');
+  const defs = ['id uuid', ...cols.map((c) => `${c} ${types[c] === 'char' ? 'text' : types[c]}`)].join(', ');
+  const sets = cols.map((c) => `${c} = v.${c}${types[c] === 'char' ? '::char(1)' : ''}`).join(', ');
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = JSON.stringify(rows.slice(i, i + 2000));
+    await ctx.db.execute(
+      sql`UPDATE ${sql.raw(table)} AS t SET ${sql.raw(sets)} FROM jsonb_to_recordset(${chunk}::jsonb) AS v(${sql.raw(defs)}) WHERE t.id = v.id`,
+    );
+  }
+}
+
+/** Many audit rows in one insert (bulk submit/process), same shape as `recordAudit`. */
+export async function auditMany(
+  ctx: Ctx,
+  entries: ReadonlyArray<{ entity: string; entityId: string; action: string; before?: unknown; after?: unknown }>,
+): Promise<void> {
+  if (!entries.length) return;
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
+  for (let i = 0; i < entries.length; i += 1000) {
+    await ctx.db.insert(coreTables.auditLog).values(
+      entries.slice(i, i + 1000).map((e) => ({
+        userId: ctx.user?.id ?? null,
+        username: ctx.user?.username ?? null,
+        entity: e.entity,
+        entityId: e.entityId,
+        action: e.action,
+        before: json(e.before),
+        after: json(e.after),
+      })),
+    );
+  }
+}
+
+export type { FieldProblem };

@@ -1,0 +1,320 @@
+import {
+  type Ctx,
+  type FieldProblem,
+  InputError,
+  MutuaError,
+  NotFoundError,
+  requireRight,
+  uuidv7,
+  withTransaction,
+} from '@mutua/kernel';
+import { inArray } from 'drizzle-orm';
+import { applyCheck } from '../domain/apply.js';
+import { checkClaim } from '../domain/check.js';
+import { formatCents } from '../domain/money.js';
+import { assignProducts } from '../domain/product-assignment.js';
+import type { AssignmentResult, CheckResult, ClaimEngineInput } from '../domain/types.js';
+import { RIGHTS } from '../manifest.js';
+import {
+  type BulkSummary,
+  type CheckOutcome,
+  type ClaimDetail,
+  type ClaimInput,
+  claimCheck,
+  claimChecked,
+  type LineVerdict,
+} from '../points.js';
+import { auditMany, bulkUpdate } from './bulk-sql.js';
+import { type Deps, sys } from './deps.js';
+import { createEngineContext, STATUS_CODE } from './engine-input.js';
+import { prepareClaim } from './entry.js';
+import { loadDetails, toClaim } from './read.js';
+import { claim } from './schema.js';
+
+const CHUNK = 500;
+
+interface Evaluated {
+  claim: ClaimDetail;
+  outcome: CheckOutcome;
+  check: CheckResult;
+  assignment: AssignmentResult | null;
+  /** line id → qty approved after the check */
+  qty: Map<string, number | null>;
+}
+
+/** Runs the rules, the product assignment and the `claim.check` listeners on one claim. */
+async function evaluate(deps: Deps, ctx: Ctx, c: ClaimDetail, input: ClaimEngineInput): Promise<Evaluated> {
+  const check = checkClaim(input);
+  const lines = [...c.items, ...c.services];
+  const verdicts: LineVerdict[] = lines.map((l, idx) => {
+    const v = check.lines.find((x) => x.lineId === l.id);
+    const index = l.kind === 'item' ? idx : idx - c.items.length;
+    return {
+      kind: l.kind,
+      index,
+      medicalId: l.medicalId,
+      status: v?.status === 'rejected' ? 2 : 1,
+      rejectionReason: v?.reason ?? 0,
+      rejectionParams: v && Object.keys(v.reasonParams).length ? { ...v.reasonParams } : null,
+    };
+  });
+  const reviewFlags: CheckOutcome['reviewFlags'] = [];
+  // Extensions: reasons or review flags from other modules (claim-ai, …).
+  let problems: FieldProblem[] = [];
+  try {
+    await deps.hooks.runValidate(claimCheck, { claim: c, lines: verdicts }, ctx);
+  } catch (err) {
+    if (err instanceof MutuaError && err.code === 'RULE_VIOLATION') problems = err.problems;
+    else throw err;
+  }
+  for (const p of problems) {
+    const m = /^(items|services)\.(\d+)/.exec(p.field);
+    if (m) {
+      const kind = m[1] === 'items' ? 'item' : 'service';
+      const v = verdicts.find((x) => x.kind === kind && x.index === Number(m[2]));
+      if (v && v.status === 1) {
+        v.status = 2;
+        v.rejectionReason = Number(p.params?.reason ?? 1);
+        v.rejectionParams = { ...(p.params ?? {}), key: p.key };
+      }
+    } else reviewFlags.push({ key: p.key, ...(p.params ? { params: p.params } : {}) });
+  }
+  // Keep the engine's CheckResult consistent with the listener rejections.
+  const vById = new Map(lines.map((l, i) => [l.id, verdicts[i]!]));
+  const adjusted: CheckResult = {
+    ...check,
+    lines: check.lines.map((l) => {
+      const v = vById.get(l.lineId);
+      return v && v.status === 2 && l.status === 'passed'
+        ? { ...l, status: 'rejected', reason: v.rejectionReason as typeof l.reason, approvedValue: 0, qtyApproved: 0 }
+        : l;
+    }),
+  };
+  const anyPassed = adjusted.lines.some((l) => l.status === 'passed');
+  const approved = adjusted.lines.reduce((s, l) => s + (l.status === 'passed' ? l.approvedValue : 0), 0);
+  const assignment = anyPassed ? assignProducts(applyCheck(input, adjusted)) : null;
+  const qty = new Map(adjusted.lines.map((l) => [l.lineId, l.status === 'passed' ? l.qtyApproved : 0]));
+  return {
+    claim: c,
+    check: adjusted,
+    assignment,
+    qty,
+    outcome: {
+      status: anyPassed ? 4 : 1,
+      category: check.category,
+      lines: verdicts,
+      approved: formatCents(approved),
+      reviewFlags,
+    },
+  };
+}
+
+export function createChecker(deps: Deps) {
+  async function submitChunk(ctx: Ctx, ids: readonly string[], summary: BulkSummary): Promise<void> {
+    await withTransaction(ctx, async (tx) => {
+      const claims = await loadDetails(deps, tx, ids, true);
+      summary.skipped += ids.length - claims.length;
+      const entered = claims.filter((c) => c.status === 2);
+      summary.skipped += claims.length - entered.length;
+      if (!entered.length) return;
+      const ectx = await createEngineContext(deps, tx, entered);
+      const lineUpdates: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };
+      const claimUpdates: Array<Record<string, unknown>> = [];
+      const audits: Array<{ entity: string; entityId: string; action: string; after: unknown }> = [];
+      const done: ClaimDetail[] = [];
+      const now = new Date().toISOString();
+      for (const c of entered) {
+        const ev = await evaluate(deps, tx, c, await ectx.input(c));
+        const assigned = new Map(ev.assignment?.lines.map((l) => [l.lineId, l]) ?? []);
+        for (const [i, l] of [...c.items, ...c.services].entries()) {
+          const v = ev.outcome.lines[i]!;
+          const a = v.status === 1 ? assigned.get(l.id) : undefined;
+          lineUpdates[l.kind].push({
+            id: l.id,
+            status: v.status,
+            rejection_reason: v.rejectionReason,
+            rejection_params: v.rejectionParams,
+            qty_approved: v.status === 2 ? '0' : ev.qty.get(l.id) != null ? String(ev.qty.get(l.id)) : null,
+            product_id: a?.productId ?? null,
+            policy_id: a?.policyId ?? null,
+            price_origin: a?.priceOrigin ?? null,
+            limitation: a?.limitation ?? null,
+            limitation_value: a?.limitationValue != null ? formatCents(a.limitationValue) : null,
+          });
+        }
+        const status = ev.outcome.status;
+        claimUpdates.push({
+          id: c.id,
+          status,
+          category: ev.outcome.category,
+          approved: status === 4 ? ev.outcome.approved : '0.00',
+          rejection_reason: status === 1 ? 1 : 0,
+          submit_stamp: now,
+          submit_user_id: tx.user?.id ?? null,
+          review_flags: ev.outcome.reviewFlags.length ? ev.outcome.reviewFlags : null,
+          updated_at: now,
+        });
+        if (status === 4) summary.checked++;
+        else summary.rejected++;
+        ectx.remember(
+          c,
+          status === 4 ? 'checked' : 'rejected',
+          ev.outcome.category,
+          new Map([...ev.qty].filter(([, q]) => q !== 0).map(([id, q]) => [id, { qtyApproved: q }])),
+        );
+        audits.push({ entity: 'Claim', entityId: c.id, action: 'submit', after: { status, lines: ev.outcome.lines } });
+        done.push(c);
+      }
+      const lineTypes = {
+        id: 'uuid',
+        status: 'smallint',
+        rejection_reason: 'smallint',
+        rejection_params: 'jsonb',
+        qty_approved: 'numeric',
+        product_id: 'uuid',
+        policy_id: 'uuid',
+        price_origin: 'char',
+        limitation: 'char',
+        limitation_value: 'numeric',
+      } as const;
+      await bulkUpdate(tx, 'claim_item', lineTypes, lineUpdates.item);
+      await bulkUpdate(tx, 'claim_service', lineTypes, lineUpdates.service);
+      await bulkUpdate(
+        tx,
+        'claim',
+        {
+          id: 'uuid',
+          status: 'smallint',
+          category: 'char',
+          approved: 'numeric',
+          rejection_reason: 'smallint',
+          submit_stamp: 'timestamptz',
+          submit_user_id: 'uuid',
+          review_flags: 'jsonb',
+          updated_at: 'timestamptz',
+        },
+        claimUpdates,
+      );
+      await auditMany(tx, audits);
+      const rows = await tx.db
+        .select()
+        .from(claim)
+        .where(
+          inArray(
+            claim.id,
+            done.map((c) => c.id),
+          ),
+        );
+      for (const r of rows) await deps.hooks.runAfter(claimChecked, { claim: toClaim(r) }, tx);
+    });
+  }
+
+  return {
+    async submitClaims(
+      ctx: Ctx,
+      ids: readonly string[],
+      progress?: (done: number, total: number) => Promise<void>,
+    ): Promise<BulkSummary> {
+      requireRight(ctx, RIGHTS.submit);
+      const summary: BulkSummary = {
+        total: ids.length,
+        checked: 0,
+        rejected: 0,
+        processed: 0,
+        valuated: 0,
+        skipped: 0,
+        failed: 0,
+      };
+      const unique = [...new Set(ids)];
+      summary.total = unique.length;
+      for (let i = 0; i < unique.length; i += CHUNK) {
+        await submitChunk(ctx, unique.slice(i, i + CHUNK), summary);
+        await progress?.(Math.min(i + CHUNK, unique.length), unique.length);
+      }
+      return summary;
+    },
+
+    async validateClaim(ctx: Ctx, what: { claimId?: string | null; input?: ClaimInput | null }): Promise<CheckOutcome> {
+      requireRight(ctx, RIGHTS.submit);
+      let c: ClaimDetail | undefined;
+      if (what.claimId) {
+        [c] = await loadDetails(deps, ctx, [what.claimId]);
+        if (!c) throw new NotFoundError('Claim', what.claimId);
+      } else if (what.input) {
+        const p = await prepareClaim(deps, ctx, what.input, { restoring: true });
+        const id = uuidv7();
+        const line = (kind: 'item' | 'service') =>
+          p.lines
+            .filter((l) => l.kind === kind)
+            .map((l) => ({
+              id: uuidv7(),
+              kind,
+              medicalId: l.medicalId,
+              qtyProvided: String(l.qty),
+              qtyApproved: null,
+              priceAsked: formatCents(l.price),
+              priceAdjusted: null,
+              priceApproved: null,
+              priceValuated: null,
+              explanation: l.explanation,
+              justification: null,
+              status: 1 as const,
+              rejectionReason: 0,
+              rejectionParams: null,
+              productId: null,
+              policyId: null,
+              priceOrigin: null,
+              limitation: null,
+              limitationValue: null,
+              deductableAmount: null,
+              exceedCeilingAmount: null,
+              exceedCeilingAmountCategory: null,
+              remuneratedAmount: null,
+            }));
+        c = {
+          id,
+          code: p.code,
+          hfId: p.hfId,
+          insureeId: p.insureeId,
+          adminId: p.adminId,
+          dateFrom: p.dateFrom,
+          dateTo: p.dateTo,
+          dateClaimed: p.dateClaimed,
+          icdId: p.icdId,
+          secondaryIcdIds: p.secondary,
+          visitType: p.visitType,
+          category: null,
+          status: 2,
+          reviewStatus: 1,
+          feedbackStatus: 1,
+          feedbackAvailable: false,
+          rejectionReason: 0,
+          guaranteeId: p.guaranteeId,
+          explanation: p.explanation,
+          adjustment: null,
+          claimed: formatCents(p.claimed),
+          approved: null,
+          valuated: null,
+          remunerated: null,
+          dateProcessed: null,
+          submitStamp: null,
+          processStamp: null,
+          restoreId: null,
+          reviewFlags: [],
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+          items: line('item'),
+          services: line('service'),
+        };
+      } else throw new InputError('claim.error.validateWhat');
+      const fresh = { ...c, items: c.items.map(resetLine), services: c.services.map(resetLine) };
+      const ectx = await createEngineContext(deps, sys(ctx), [fresh]);
+      return (await evaluate(deps, ctx, fresh, await ectx.input(fresh))).outcome;
+    },
+  };
+}
+
+const resetLine = <L extends { status: 1 | 2; rejectionReason: number; qtyApproved: string | null }>(l: L): L =>
+  l.rejectionReason === -1 ? l : { ...l, status: 1, rejectionReason: 0, qtyApproved: null };
+
+export { STATUS_CODE };

@@ -1,0 +1,442 @@
+import type { Ctx } from '@mutua/kernel';
+import type { ProductLine } from '@mutua/product';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import type { IsoDate } from '../domain/dates.js';
+import { type Cents, parseCents } from '../domain/money.js';
+import type { RejectionCode } from '../domain/reasons.js';
+import type {
+  CareType,
+  CeilingExclusion,
+  ClaimEngineInput,
+  ClaimInput as EngineClaim,
+  ClaimStatus as EngineStatus,
+  HfLevel,
+  HistoryClaim,
+  InsureeInput,
+  LedgerRow,
+  LimitationType,
+  LineStatus,
+  PolicyInput,
+  PriceList,
+  PriceListEntry,
+  PriceOrigin,
+  ProductLineTerms,
+  ProductTerms,
+  Register,
+  RegisterEntry,
+  ServiceCategory,
+} from '../domain/types.js';
+import type { ClaimDetail, LineKind } from '../points.js';
+import { type Deps, sys } from './deps.js';
+import { claim, claimDedRem, claimItem, claimService } from './schema.js';
+
+const cents = (s: string | number | null | undefined): Cents | null =>
+  s === null || s === undefined || s === '' ? null : parseCents(String(s));
+/** Decimal × 100 as an integer (percent in hundredths, or cents). */
+const hundredths = (s: string | number | null | undefined): number => cents(s) ?? 0;
+const num = (s: string | null | undefined): number | null => (s === null || s === undefined ? null : Number(s));
+
+export const STATUS_NAME: Record<number, EngineStatus> = {
+  1: 'rejected',
+  2: 'entered',
+  4: 'checked',
+  8: 'processed',
+  16: 'valuated',
+};
+export const STATUS_CODE: Record<EngineStatus, 1 | 2 | 4 | 8 | 16> = {
+  rejected: 1,
+  entered: 2,
+  checked: 4,
+  processed: 8,
+  valuated: 16,
+};
+
+const PRODUCT_MONEY = [
+  'dedTreatment',
+  'dedInsuree',
+  'dedPolicy',
+  'dedIpTreatment',
+  'dedIpInsuree',
+  'dedIpPolicy',
+  'dedOpTreatment',
+  'dedOpInsuree',
+  'dedOpPolicy',
+  'maxTreatment',
+  'maxInsuree',
+  'maxPolicy',
+  'maxIpTreatment',
+  'maxIpInsuree',
+  'maxIpPolicy',
+  'maxOpTreatment',
+  'maxOpInsuree',
+  'maxOpPolicy',
+  'maxPolicyExtraMember',
+  'maxPolicyExtraMemberIp',
+  'maxPolicyExtraMemberOp',
+  'maxCeilingPolicy',
+  'maxCeilingPolicyIp',
+  'maxCeilingPolicyOp',
+  'maxAmountConsultation',
+  'maxAmountSurgery',
+  'maxAmountDelivery',
+  'maxAmountHospitalization',
+  'maxAmountAntenatal',
+] as const;
+const PRODUCT_INT = [
+  'threshold',
+  'maxNoConsultation',
+  'maxNoSurgery',
+  'maxNoDelivery',
+  'maxNoHospitalization',
+  'maxNoVisits',
+  'maxNoAntenatal',
+] as const;
+
+function lineTerms(l: ProductLine): ProductLineTerms {
+  return {
+    id: l.medicalId,
+    priceOrigin: l.priceOrigin as PriceOrigin,
+    limitationType: l.limitationType as LimitationType,
+    limitationTypeE: l.limitationTypeE as LimitationType,
+    limitationTypeR: l.limitationTypeR as LimitationType,
+    limitAdult: hundredths(l.limitAdult),
+    limitChild: hundredths(l.limitChild),
+    limitAdultE: hundredths(l.limitAdultE),
+    limitChildE: hundredths(l.limitChildE),
+    limitAdultR: hundredths(l.limitAdultR),
+    limitChildR: hundredths(l.limitChildR),
+    waitingPeriodAdult: l.waitingPeriodAdult,
+    waitingPeriodChild: l.waitingPeriodChild,
+    limitNoAdult: l.limitNoAdult,
+    limitNoChild: l.limitNoChild,
+    ceilingExclusionAdult: l.ceilingExclusionAdult as CeilingExclusion | null,
+    ceilingExclusionChild: l.ceilingExclusionChild as CeilingExclusion | null,
+  };
+}
+
+/** A value cache keyed by string, filled once per key (promise-shared so concurrent asks share one load). */
+class Memo<T> {
+  private readonly m = new Map<string, Promise<T>>();
+  get(key: string, load: () => Promise<T>): Promise<T> {
+    let p = this.m.get(key);
+    if (!p) {
+      p = load();
+      this.m.set(key, p);
+    }
+    return p;
+  }
+}
+
+const endOfDay = (d: IsoDate) => `${d}T23:59:59.999Z`;
+
+/**
+ * Loads what the engine needs for many claims with few queries: one query per table of this module for the
+ * history and the ledger, and reference data (registers, price lists, products, policies) read once per distinct
+ * (entity, date) and shared across the claims of the run. `remember` adds a claim just checked or valued to the
+ * history, so later claims of the same insuree in the same run see it (the run is sequential, like the SP).
+ */
+export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly ClaimDetail[]) {
+  const s = sys(ctx);
+  const insureeIds = [...new Set(claims.map((c) => c.insureeId))];
+  const hfIds = [...new Set(claims.map((c) => c.hfId))];
+  const [insurees, hfs] = await Promise.all([
+    deps.insuree.getInsurees(s, insureeIds),
+    deps.location.getHealthFacilities(s, hfIds),
+  ]);
+  const insureeById = new Map(insurees.map((i) => [i.id, i]));
+  const hfById = new Map(hfs.map((h) => [h.id, h]));
+
+  const registerMemo = new Memo<Map<string, RegisterEntry>>();
+  const priceMemo = new Memo<Map<string, PriceListEntry>>();
+  const facilityListsMemo = new Memo<{ items: string | null; services: string | null }>();
+  const productMemo = new Memo<ProductTerms | null>();
+  const coveringMemo = new Memo<PolicyInput[]>();
+  const membersMemo = new Memo<Array<{ insureeId: string; effectiveDate: string | null; expiryDate: string }>>();
+
+  // History: every earlier checked/processed/valuated claim of these insurees, with their passed lines.
+  const history = new Map<string, HistoryClaim[]>();
+  if (insureeIds.length) {
+    const ids = claims.map((c) => c.id);
+    const hrows = await ctx.db
+      .select({
+        id: claim.id,
+        insureeId: claim.insureeId,
+        targetDate: claim.targetDate,
+        status: claim.status,
+        category: claim.category,
+      })
+      .from(claim)
+      .where(
+        and(
+          inArray(claim.insureeId, insureeIds),
+          gt(claim.status, 2),
+          isNull(claim.deletedAt),
+          ids.length ? sql`${claim.id} <> ALL(${`{${ids.join(',')}}`}::uuid[])` : undefined,
+        ),
+      );
+    const byClaim = new Map<string, HistoryClaim & { lines: HistoryClaim['lines'][number][] }>();
+    for (const r of hrows) {
+      const h = {
+        claimId: r.id,
+        targetDate: r.targetDate ?? '',
+        status: STATUS_NAME[r.status] ?? 'checked',
+        category: (r.category as ServiceCategory | null) ?? null,
+        lines: [] as HistoryClaim['lines'][number][],
+      };
+      byClaim.set(r.id, h);
+      const list = history.get(r.insureeId) ?? [];
+      list.push(h);
+      history.set(r.insureeId, list);
+    }
+    for (const [kind, t] of [
+      ['item', claimItem],
+      ['service', claimService],
+    ] as const) {
+      const lrows = await ctx.db
+        .select({
+          claimId: t.claimId,
+          medicalId: t.medicalId,
+          qtyProvided: t.qtyProvided,
+          qtyApproved: t.qtyApproved,
+          status: t.status,
+        })
+        .from(t)
+        .where(and(inArray(t.insureeId, insureeIds), eq(t.rejectionReason, 0)));
+      for (const l of lrows) {
+        byClaim.get(l.claimId)?.lines.push({
+          kind,
+          medicalId: l.medicalId,
+          qtyProvided: Number(l.qtyProvided),
+          qtyApproved: num(l.qtyApproved),
+          passed: l.status === 1,
+        });
+      }
+    }
+  }
+  const ledger: LedgerRow[] = [];
+  const ledgerLoaded = new Set<string>();
+
+  async function loadLedger(policyIds: string[]) {
+    const missing = policyIds.filter((p) => !ledgerLoaded.has(p));
+    if (!missing.length) return;
+    for (const p of missing) ledgerLoaded.add(p);
+    const rows = await ctx.db.select().from(claimDedRem).where(inArray(claimDedRem.policyId, missing));
+    for (const r of rows) ledger.push(toLedger(r));
+  }
+
+  function register(kind: LineKind, date: IsoDate, ids: readonly string[]) {
+    return registerMemo.get(`${kind}:${date}:${[...ids].sort().join(',')}`, async () => {
+      const rows =
+        kind === 'item'
+          ? await deps.medical.getItems(s, ids, endOfDay(date))
+          : await deps.medical.getServices(s, ids, endOfDay(date));
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            careType: r.careType as CareType,
+            patientCategory: r.patientCategory,
+            frequency: r.frequency,
+            price: cents(r.price) ?? 0,
+            ...(kind === 'service'
+              ? { category: ((r as { category: string | null }).category ?? null) as ServiceCategory | null }
+              : {}),
+          } satisfies RegisterEntry,
+        ]),
+      );
+    });
+  }
+
+  function priceList(kind: LineKind, hfId: string, date: IsoDate) {
+    return facilityListsMemo
+      .get(hfId, async () => {
+        const f = await deps.pricelist.facilityPricelists(s, hfId);
+        return { items: f.itemsPricelistId, services: f.servicesPricelistId };
+      })
+      .then((lists) => {
+        const listId = kind === 'item' ? lists.items : lists.services;
+        if (!listId) return new Map<string, PriceListEntry>();
+        return priceMemo.get(`${kind}:${listId}:${date}`, async () => {
+          const api = kind === 'item' ? deps.pricelist.items : deps.pricelist.services;
+          const head = await api.get(s, listId, endOfDay(date));
+          if (!head) return new Map();
+          const details = await api.details(s, listId, endOfDay(date));
+          return new Map(details.map((d) => [d.medicalId, { id: d.medicalId, priceOverride: cents(d.override) }]));
+        });
+      });
+  }
+
+  function product(productId: string, date: IsoDate) {
+    return productMemo.get(`${productId}:${date}`, async () => {
+      const at = endOfDay(date);
+      const p = await deps.product.getProduct(s, productId, at);
+      if (!p) return null;
+      const [items, services] = await Promise.all([
+        deps.product.productItems(s, productId, at),
+        deps.product.productServices(s, productId, at),
+      ]);
+      const rec = p as unknown as Record<string, string | number | null>;
+      const terms: Record<string, unknown> = {
+        id: productId,
+        lines: {
+          item: new Map(items.map((l) => [l.medicalId, lineTerms(l)])),
+          service: new Map(services.map((l) => [l.medicalId, lineTerms(l)])),
+        },
+        ceilingInterpretation: (rec.ceilingInterpretation as 'I' | 'H' | null) ?? null,
+      };
+      for (const k of PRODUCT_MONEY) terms[k] = cents(rec[k] as string | null);
+      for (const k of PRODUCT_INT) terms[k] = rec[k] === null || rec[k] === undefined ? null : Number(rec[k]);
+      return terms as unknown as ProductTerms;
+    });
+  }
+
+  function members(policyId: string) {
+    return membersMemo.get(policyId, async () =>
+      (await deps.policy.policyMembers(s, policyId)).map((m) => ({
+        insureeId: m.insureeId,
+        effectiveDate: m.effectiveDate,
+        expiryDate: m.expiryDate,
+      })),
+    );
+  }
+
+  function policies(insureeId: string, date: IsoDate) {
+    return coveringMemo.get(`${insureeId}:${date}`, async () => {
+      const list = await deps.policy.coveringPolicies(s, insureeId, date);
+      const out: PolicyInput[] = [];
+      for (const p of list) {
+        const m = await members(p.id);
+        const own = m.find((x) => x.insureeId === insureeId);
+        out.push({
+          id: p.id,
+          productId: p.productId,
+          stage: p.stage,
+          status: p.status,
+          effectiveDate: p.effectiveDate,
+          expiryDate: p.expiryDate,
+          insureeCoverage: own ? { effectiveDate: own.effectiveDate, expiryDate: own.expiryDate } : null,
+          memberCoverages: m.map((x) => ({ effectiveDate: x.effectiveDate, expiryDate: x.expiryDate })),
+        });
+      }
+      return out;
+    });
+  }
+
+  return {
+    /** The engine input of one claim (its lines as stored). */
+    async input(c: ClaimDetail): Promise<ClaimEngineInput> {
+      const target = c.dateTo ?? c.dateFrom;
+      const lines = [...c.items, ...c.services];
+      const ins = insureeById.get(c.insureeId);
+      const insuree: InsureeInput | null = ins ? { id: ins.id, birthDate: ins.dob, gender: ins.gender } : null;
+      const hf = hfById.get(c.hfId);
+      const itemIds = c.items.map((l) => l.medicalId);
+      const serviceIds = c.services.map((l) => l.medicalId);
+      const [regItems, regServices, plItems, plServices, pols] = await Promise.all([
+        register('item', target, itemIds),
+        register('service', target, serviceIds),
+        priceList('item', c.hfId, target),
+        priceList('service', c.hfId, target),
+        ins ? policies(c.insureeId, target) : Promise.resolve([] as PolicyInput[]),
+      ]);
+      const productIds = [...new Set(pols.map((p) => p.productId))];
+      const products = new Map<string, ProductTerms>();
+      for (const pid of productIds) {
+        const t = await product(pid, target);
+        if (t) products.set(pid, t);
+      }
+      await loadLedger(pols.map((p) => p.id));
+      const claimIn: EngineClaim = {
+        id: c.id,
+        insureeId: c.insureeId,
+        dateFrom: c.dateFrom,
+        dateTo: c.dateTo,
+        dateClaimed: c.dateClaimed,
+        visitType: c.visitType,
+        diagnoses: [c.icdId, ...c.secondaryIcdIds],
+        facility: {
+          id: c.hfId,
+          level: (hf?.level ?? 'D') as HfLevel,
+          careType: (hf?.careType ?? null) as CareType | null,
+        },
+        lines: lines.map((l) => ({
+          lineId: l.id,
+          kind: l.kind,
+          medicalId: l.medicalId,
+          qtyProvided: Number(l.qtyProvided),
+          priceAsked: cents(l.priceAsked) ?? 0,
+          qtyApproved: num(l.qtyApproved),
+          priceApproved: cents(l.priceApproved),
+          status: (l.status === 2 ? 'rejected' : 'passed') as LineStatus,
+          rejectionReason: l.rejectionReason as RejectionCode,
+        })),
+      };
+      const policyIds = new Set(pols.map((p) => p.id));
+      return {
+        claim: claimIn,
+        insuree,
+        policies: pols,
+        products,
+        register: { item: regItems, service: regServices } satisfies Register,
+        priceList: { item: plItems, service: plServices } satisfies PriceList,
+        history: {
+          claims: (history.get(c.insureeId) ?? []).filter((h) => h.claimId !== c.id),
+          ledger: ledger.filter((r) => policyIds.has(r.policyId) && r.claimId !== c.id),
+        },
+      };
+    },
+    /** Adds (or replaces) a claim in the run's history after its check or valuation. */
+    remember(
+      c: ClaimDetail,
+      status: EngineStatus,
+      category: string | null,
+      passed: ReadonlyMap<string, { qtyApproved: number | null }>,
+    ) {
+      const list = history.get(c.insureeId) ?? [];
+      const i = list.findIndex((h) => h.claimId === c.id);
+      const h: HistoryClaim = {
+        claimId: c.id,
+        targetDate: c.dateTo ?? c.dateFrom,
+        status,
+        category: category as ServiceCategory | null,
+        lines: [...c.items, ...c.services]
+          .filter((l) => passed.has(l.id))
+          .map((l) => ({
+            kind: l.kind,
+            medicalId: l.medicalId,
+            qtyProvided: Number(l.qtyProvided),
+            qtyApproved: passed.get(l.id)?.qtyApproved ?? null,
+            passed: true,
+          })),
+      };
+      if (i >= 0) list[i] = h;
+      else list.push(h);
+      history.set(c.insureeId, list);
+    },
+    rememberLedger(claimId: string, rows: readonly LedgerRow[]) {
+      for (let i = ledger.length - 1; i >= 0; i--) if (ledger[i]?.claimId === claimId) ledger.splice(i, 1);
+      ledger.push(...rows);
+    },
+  };
+}
+
+export function toLedger(r: typeof claimDedRem.$inferSelect): LedgerRow {
+  const c = (x: string) => cents(x) ?? 0;
+  return {
+    claimId: r.claimId,
+    policyId: r.policyId,
+    insureeId: r.insureeId,
+    dedG: c(r.dedG),
+    remG: c(r.remG),
+    dedIp: c(r.dedIp),
+    remIp: c(r.remIp),
+    dedOp: c(r.dedOp),
+    remOp: c(r.remOp),
+    remConsult: c(r.remConsult),
+    remSurgery: c(r.remSurgery),
+    remDelivery: c(r.remDelivery),
+    remHospitalization: c(r.remHospitalization),
+    remAntenatal: c(r.remAntenatal),
+  };
+}

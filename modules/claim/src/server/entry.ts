@@ -1,0 +1,404 @@
+import {
+  ConflictError,
+  type Ctx,
+  type FieldProblem,
+  ForbiddenError,
+  InputError,
+  isUniqueViolation,
+  isUuid,
+  NotFoundError,
+  nulProblems,
+  RuleViolation,
+  recordAudit,
+  requireRight,
+  requireUser,
+  uuidv7,
+  withTransaction,
+} from '@mutua/kernel';
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { isIsoDate } from '../domain/dates.js';
+import { type Cents, formatCents, lineValue, parseCents } from '../domain/money.js';
+import { RIGHTS } from '../manifest.js';
+import type { ClaimDetail, ClaimInput, ClaimLineInput, LineKind } from '../points.js';
+import { type Deps, sys, userFacility } from './deps.js';
+import { lineTable, loadDetails } from './read.js';
+import { claim } from './schema.js';
+
+const clean = (s: string | null | undefined): string | null => {
+  const t = s?.trim();
+  return t ? t : null;
+};
+
+/** A quantity with at most 2 decimals, > 0. */
+export function parseQty(s: string | number | null | undefined): number | null {
+  const v = typeof s === 'number' ? String(s) : (s ?? '').trim();
+  if (!/^\d+(\.\d{1,2})?$/.test(v)) return null;
+  const n = Number(v);
+  return n > 0 ? n : null;
+}
+
+/** A line ready to be stored. */
+export interface PreparedLine {
+  kind: LineKind;
+  medicalId: string;
+  qty: number;
+  price: Cents;
+  explanation: string | null;
+}
+export interface PreparedClaim {
+  code: string;
+  hfId: string;
+  insureeId: string;
+  adminId: string | null;
+  dateFrom: string;
+  dateTo: string | null;
+  dateClaimed: string;
+  icdId: string;
+  secondary: string[];
+  visitType: 'O' | 'E' | 'R';
+  guaranteeId: string | null;
+  explanation: string | null;
+  lines: PreparedLine[];
+  claimed: Cents;
+}
+
+/**
+ * Checks an entered claim field by field (RULES.md §2.1) and fills the defaults (facility of the claim
+ * administrator, asked prices from the facility's price list). Every problem names its field.
+ */
+export async function prepareClaim(
+  deps: Deps,
+  ctx: Ctx,
+  input: ClaimInput,
+  opts: { exceptId?: string | null; restoring?: boolean } = {},
+): Promise<PreparedClaim> {
+  const s = sys(ctx);
+  const p: FieldProblem[] = [...nulProblems(input)];
+  if (p.length) throw InputError.fields(p);
+  const { config } = deps;
+  const ownHf = await userFacility(deps, ctx);
+
+  const code = clean(input.code);
+  if (!code) p.push({ field: 'code', key: 'claim.error.required' });
+  else if (code.length > config.maxCodeLength)
+    p.push({ field: 'code', key: 'claim.error.codeTooLong', params: { max: config.maxCodeLength } });
+
+  let hfId = clean(input.hfId) ?? ownHf;
+  if (ownHf && hfId !== ownHf) p.push({ field: 'hfId', key: 'claim.error.notYourFacility' });
+  const hf = hfId && isUuid(hfId) ? await deps.location.getHealthFacility(s, hfId) : null;
+  if (!hfId) p.push({ field: 'hfId', key: 'claim.error.required' });
+  else if (!hf) p.push({ field: 'hfId', key: 'claim.error.unknownFacility' });
+  else if (!ownHf && !(await deps.location.isInScope(ctx, hf.locationId)))
+    p.push({ field: 'hfId', key: 'claim.error.facilityOutOfScope' });
+  if (!hf) hfId = null;
+
+  let insureeId: string | null = null;
+  const number = clean(input.insureeNumber);
+  if (number) {
+    const ins = await deps.insuree.findByNumber(s, number);
+    if (!ins) p.push({ field: 'insureeNumber', key: 'claim.error.unknownInsuree', params: { number } });
+    else insureeId = ins.id;
+  } else if (clean(input.insureeId)) {
+    const id = clean(input.insureeId) ?? '';
+    const ins = isUuid(id) ? await deps.insuree.getInsuree(s, id) : null;
+    if (!ins) p.push({ field: 'insureeNumber', key: 'claim.error.unknownInsuree', params: { number: id } });
+    else insureeId = ins.id;
+  } else p.push({ field: 'insureeNumber', key: 'claim.error.required' });
+
+  const dateFrom = clean(input.dateFrom);
+  const dateTo = clean(input.dateTo);
+  const dateClaimed = clean(input.dateClaimed);
+  for (const [field, v, req] of [
+    ['dateFrom', dateFrom, true],
+    ['dateTo', dateTo, false],
+    ['dateClaimed', dateClaimed, true],
+  ] as const) {
+    if (!v) {
+      if (req) p.push({ field, key: 'claim.error.required' });
+    } else if (!isIsoDate(v)) p.push({ field, key: 'claim.error.badDate', params: { value: v } });
+  }
+  if (dateFrom && dateTo && isIsoDate(dateFrom) && isIsoDate(dateTo) && dateTo < dateFrom)
+    p.push({ field: 'dateTo', key: 'claim.error.dateToBeforeFrom', params: { dateFrom } });
+  if (dateFrom && dateClaimed && isIsoDate(dateFrom) && isIsoDate(dateClaimed) && dateClaimed < dateFrom)
+    p.push({ field: 'dateClaimed', key: 'claim.error.claimedBeforeFrom', params: { dateFrom } });
+
+  const target = (dateTo && isIsoDate(dateTo) ? dateTo : null) ?? (dateFrom && isIsoDate(dateFrom) ? dateFrom : null);
+  const icdId = clean(input.icdId);
+  const secondary = (input.secondaryIcdIds ?? []).map((x) => clean(x)).filter((x): x is string => !!x);
+  if (secondary.length > config.maxSecondaryDiagnoses)
+    p.push({
+      field: 'secondaryIcdIds',
+      key: 'claim.error.tooManyDiagnoses',
+      params: { max: config.maxSecondaryDiagnoses },
+    });
+  const icdIds = [icdId, ...secondary].filter((x): x is string => !!x);
+  const known = new Set((await deps.medical.getDiagnoses(s, icdIds.filter(isUuid), target)).map((d) => d.id));
+  if (!icdId) p.push({ field: 'icdId', key: 'claim.error.required' });
+  else if (!known.has(icdId)) p.push({ field: 'icdId', key: 'claim.error.unknownDiagnosis' });
+  secondary.forEach((id, i) => {
+    if (!known.has(id)) p.push({ field: `secondaryIcdIds.${i}`, key: 'claim.error.unknownDiagnosis' });
+  });
+
+  const visitType = (clean(input.visitType) ?? 'O').toUpperCase();
+  if (!['O', 'E', 'R'].includes(visitType)) p.push({ field: 'visitType', key: 'claim.error.visitType' });
+  const guaranteeId = clean(input.guaranteeId);
+  if (guaranteeId && guaranteeId.length > 50)
+    p.push({ field: 'guaranteeId', key: 'claim.error.tooLong', params: { max: 50 } });
+
+  const lines: PreparedLine[] = [];
+  const items = input.items ?? [];
+  const services = input.services ?? [];
+  if (items.length + services.length > config.maxLines)
+    p.push({ field: 'items', key: 'claim.error.tooManyLines', params: { max: config.maxLines } });
+  for (const [kind, list, field] of [
+    ['item', items, 'items'],
+    ['service', services, 'services'],
+  ] as const) {
+    const ids = list.map((l) => l.medicalId).filter(isUuid);
+    const register =
+      kind === 'item' ? await deps.medical.getItems(s, ids, target) : await deps.medical.getServices(s, ids, target);
+    const byId = new Map(register.map((r) => [r.id, r]));
+    for (const [i, l] of list.entries()) {
+      const f = `${field}.${i}`;
+      const med = byId.get(l.medicalId);
+      if (!med) {
+        p.push({
+          field: `${f}.medicalId`,
+          key: kind === 'item' ? 'claim.error.unknownItem' : 'claim.error.unknownService',
+        });
+        continue;
+      }
+      const qty = parseQty(l.qtyProvided);
+      if (qty === null) p.push({ field: `${f}.qtyProvided`, key: 'claim.error.quantity', params: { code: med.code } });
+      else if (med.maximumQuantity && qty > Number(med.maximumQuantity))
+        p.push({
+          field: `${f}.qtyProvided`,
+          key: 'claim.error.maxQuantity',
+          params: { code: med.code, max: med.maximumQuantity },
+        });
+      const explanation = clean(l.explanation);
+      if (kind === 'service' && qty !== null && qty > 1 && config.serviceExplanationRequired && !explanation)
+        p.push({ field: `${f}.explanation`, key: 'claim.error.explanationRequired', params: { code: med.code } });
+      const price = await askedPrice(deps, s, l, kind, hfId, target);
+      if (price === 'bad') p.push({ field: `${f}.priceAsked`, key: 'claim.error.price', params: { code: med.code } });
+      else if (price === null)
+        p.push({ field: `${f}.priceAsked`, key: 'claim.error.priceRequired', params: { code: med.code } });
+      if (qty !== null && typeof price === 'number') lines.push({ kind, medicalId: med.id, qty, price, explanation });
+    }
+  }
+
+  if (code && hfId && !opts.restoring) {
+    const [taken] = await ctx.db
+      .select({ n: count() })
+      .from(claim)
+      .where(
+        and(
+          eq(claim.hfId, hfId),
+          eq(claim.code, code),
+          isNull(claim.deletedAt),
+          eq(claim.codeReleased, false),
+          opts.exceptId ? ne(claim.id, opts.exceptId) : undefined,
+        ),
+      );
+    if ((taken?.n ?? 0) > 0) p.push({ field: 'code', key: 'claim.error.codeTaken', params: { code } });
+  }
+  if (p.length) throw InputError.fields(p);
+  const claimed = lines.reduce((sum, l) => sum + lineValue(l.qty, l.price), 0);
+  return {
+    code: code!,
+    hfId: hfId!,
+    insureeId: insureeId!,
+    adminId: clean(input.adminId),
+    dateFrom: dateFrom!,
+    dateTo,
+    dateClaimed: dateClaimed!,
+    icdId: icdId!,
+    secondary,
+    visitType: visitType as 'O' | 'E' | 'R',
+    guaranteeId,
+    explanation: clean(input.explanation),
+    lines,
+    claimed,
+  };
+}
+
+/** The asked price, else the facility's price-list price at the visit date (RULES.md §2.2). */
+async function askedPrice(
+  deps: Deps,
+  s: Ctx,
+  l: ClaimLineInput,
+  kind: LineKind,
+  hfId: string | null,
+  at: string | null,
+): Promise<Cents | null | 'bad'> {
+  const asked = clean(l.priceAsked);
+  if (asked) {
+    const c = parseCents(asked);
+    return c === null || c < 0 ? 'bad' : c;
+  }
+  if (!hfId) return null;
+  const q = await deps.pricelist.priceFor(s, { hfId, kind, medicalId: l.medicalId, asOf: at });
+  return q.price === null ? null : parseCents(q.price);
+}
+
+/** Rows of a prepared claim's lines. */
+export function lineRows(claimId: string, insureeId: string, lines: readonly PreparedLine[], kind: LineKind) {
+  return lines
+    .filter((l) => l.kind === kind)
+    .map((l, i) => ({
+      id: uuidv7(),
+      claimId,
+      insureeId,
+      medicalId: l.medicalId,
+      sortOrder: i,
+      qtyProvided: String(l.qty),
+      priceAsked: formatCents(l.price),
+      explanation: l.explanation,
+    }));
+}
+
+export function claimValues(c: PreparedClaim) {
+  return {
+    code: c.code,
+    hfId: c.hfId,
+    insureeId: c.insureeId,
+    adminId: c.adminId,
+    dateFrom: c.dateFrom,
+    dateTo: c.dateTo,
+    dateClaimed: c.dateClaimed,
+    icdId: c.icdId,
+    icd1Id: c.secondary[0] ?? null,
+    icd2Id: c.secondary[1] ?? null,
+    icd3Id: c.secondary[2] ?? null,
+    icd4Id: c.secondary[3] ?? null,
+    visitType: c.visitType,
+    guaranteeId: c.guaranteeId,
+    explanation: c.explanation,
+    claimed: formatCents(c.claimed),
+  };
+}
+
+async function insertLines(ctx: Ctx, claimId: string, c: PreparedClaim) {
+  for (const kind of ['item', 'service'] as const) {
+    const rows = lineRows(claimId, c.insureeId, c.lines, kind);
+    if (rows.length) await ctx.db.insert(lineTable(kind)).values(rows);
+  }
+}
+
+export function createEntry(deps: Deps) {
+  const canEdit = (ctx: Ctx) => {
+    const u = requireUser(ctx);
+    if (!u.isAdmin && !u.rights.has(RIGHTS.update) && !u.rights.has(RIGHTS.add)) requireRight(ctx, RIGHTS.update);
+  };
+  async function one(ctx: Ctx, id: string, forUpdate = false): Promise<ClaimDetail> {
+    const [c] = await loadDetails(deps, ctx, [id], forUpdate);
+    if (!c) throw new NotFoundError('Claim', id);
+    return c;
+  }
+  async function insertClaim(ctx: Ctx, c: PreparedClaim, extra: { restoreId?: string } = {}): Promise<ClaimDetail> {
+    const id = uuidv7();
+    try {
+      await ctx.db.insert(claim).values({ id, ...claimValues(c), createdBy: ctx.user?.id ?? null, ...extra });
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw new ConflictError('claim.error.codeTaken', { code: c.code }, [
+          { field: 'code', key: 'claim.error.codeTaken', params: { code: c.code } },
+        ]);
+      throw err;
+    }
+    await insertLines(ctx, id, c);
+    const created = await one(ctx, id);
+    await recordAudit(ctx, {
+      entity: 'Claim',
+      entityId: id,
+      action: extra.restoreId ? 'restore' : 'create',
+      after: created,
+    });
+    return created;
+  }
+
+  return {
+    one,
+    async createClaim(ctx: Ctx, input: ClaimInput): Promise<ClaimDetail> {
+      requireRight(ctx, RIGHTS.add);
+      const c = await prepareClaim(deps, ctx, input);
+      return withTransaction(ctx, (tx) => insertClaim(tx, c));
+    },
+    async updateClaim(ctx: Ctx, id: string, input: ClaimInput): Promise<ClaimDetail> {
+      canEdit(ctx);
+      return withTransaction(ctx, async (tx) => {
+        const before = await one(tx, id, true);
+        if (before.status !== 2 && before.status !== 4)
+          throw new RuleViolation('claim.error.notEditable', { status: before.status });
+        const c = await prepareClaim(deps, tx, input, { exceptId: id });
+        // A checked claim that is changed must be checked again.
+        await tx.db
+          .update(claim)
+          .set({ ...claimValues(c), status: 2, category: null, approved: null, updatedAt: sql`now()` })
+          .where(eq(claim.id, id));
+        for (const kind of ['item', 'service'] as const) {
+          const t = lineTable(kind);
+          await tx.db.delete(t).where(eq(t.claimId, id));
+        }
+        await insertLines(tx, id, c);
+        const after = await one(tx, id);
+        await recordAudit(tx, { entity: 'Claim', entityId: id, action: 'update', before, after });
+        return after;
+      });
+    },
+    async deleteClaim(ctx: Ctx, id: string): Promise<void> {
+      requireRight(ctx, RIGHTS.delete);
+      await withTransaction(ctx, async (tx) => {
+        const before = await one(tx, id, true);
+        if (before.status !== 2) throw new RuleViolation('claim.error.deleteEnteredOnly', { status: before.status });
+        await tx.db.update(claim).set({ deletedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(claim.id, id));
+        await recordAudit(tx, { entity: 'Claim', entityId: id, action: 'delete', before });
+      });
+    },
+    async restoreClaim(ctx: Ctx, id: string): Promise<ClaimDetail> {
+      requireRight(ctx, RIGHTS.restore);
+      return withTransaction(ctx, async (tx) => {
+        const src = await one(tx, id, true);
+        if (src.status !== 1) throw new RuleViolation('claim.error.restoreRejectedOnly', { status: src.status });
+        if (deps.config.maxRestore !== null) {
+          const [r] = await tx.db.select({ n: count() }).from(claim).where(eq(claim.restoreId, id));
+          if ((r?.n ?? 0) >= deps.config.maxRestore)
+            throw new RuleViolation('claim.error.maxRestore', { max: deps.config.maxRestore });
+        }
+        const input: ClaimInput = {
+          code: src.code,
+          hfId: src.hfId,
+          insureeId: src.insureeId,
+          adminId: src.adminId,
+          dateFrom: src.dateFrom,
+          dateTo: src.dateTo,
+          dateClaimed: src.dateClaimed,
+          icdId: src.icdId,
+          secondaryIcdIds: src.secondaryIcdIds,
+          visitType: src.visitType,
+          guaranteeId: src.guaranteeId,
+          explanation: src.explanation,
+          items: src.items.map((l) => ({
+            medicalId: l.medicalId,
+            qtyProvided: l.qtyProvided,
+            priceAsked: l.priceAsked,
+            explanation: l.explanation,
+          })),
+          services: src.services.map((l) => ({
+            medicalId: l.medicalId,
+            qtyProvided: l.qtyProvided,
+            priceAsked: l.priceAsked,
+            explanation: l.explanation,
+          })),
+        };
+        const c = await prepareClaim(deps, tx, input, { restoring: true });
+        await tx.db.update(claim).set({ codeReleased: true }).where(eq(claim.id, id));
+        return insertClaim(tx, c, { restoreId: id });
+      });
+    },
+  };
+}
+
+export const assertForbidden = (cond: boolean, key: string) => {
+  if (cond) throw new ForbiddenError(undefined, key);
+};

@@ -1,0 +1,55 @@
+import type { Ctx } from '@mutua/kernel';
+import type { ClaimApi } from '../points.js';
+import { createAttachments } from './attachments.js';
+import { createChecker } from './check.js';
+import type { Deps } from './deps.js';
+import { createEntry } from './entry.js';
+import { createProcessor } from './process.js';
+import { createReader } from './read.js';
+import { createReview } from './review.js';
+
+export interface ClaimService extends ClaimApi {
+  submitClaims(
+    ctx: Ctx,
+    ids: readonly string[],
+    progress?: (done: number, total: number) => Promise<void>,
+  ): ReturnType<ClaimApi['submitClaims']>;
+  processClaims(
+    ctx: Ctx,
+    ids: readonly string[],
+    progress?: (done: number, total: number) => Promise<void>,
+  ): ReturnType<ClaimApi['processClaims']>;
+  /** Ids of the claims a filter selects (bulk actions), capped. */
+  filterIds(ctx: Ctx, filter: Parameters<ClaimApi['searchClaims']>[1], max: number): Promise<string[]>;
+}
+
+/** Assembles the claim service; every operation takes the caller's context first. */
+export function createClaimService(deps: Deps): ClaimService {
+  const read = createReader(deps);
+  const entry = createEntry(deps);
+  const checker = createChecker(deps);
+  const processor = createProcessor(deps);
+  const review = createReview(deps);
+  const files = createAttachments(deps);
+  return {
+    searchClaims: read.searchClaims,
+    getClaim: read.getClaim,
+    getClaims: read.getClaims,
+    createClaim: entry.createClaim,
+    updateClaim: entry.updateClaim,
+    deleteClaim: entry.deleteClaim,
+    restoreClaim: entry.restoreClaim,
+    validateClaim: checker.validateClaim,
+    submitClaims: checker.submitClaims,
+    processClaims: processor.processClaims,
+    ...review,
+    ...files,
+    async filterIds(ctx, filter, max) {
+      const { claim } = await import('./schema.js');
+      const { desc } = await import('drizzle-orm');
+      const where = await read.filterWhere(ctx, filter);
+      const rows = await ctx.db.select({ id: claim.id }).from(claim).where(where).orderBy(desc(claim.id)).limit(max);
+      return rows.map((r) => r.id);
+    },
+  };
+}
