@@ -36,6 +36,8 @@ export const manifest: ModuleManifest<LocationConfig> = {
   id: 'location',
   version: '0.1.0',
   dependsOn: [],
+  // Facility codes (legal form, level, sub-level, care type, status) are checked against the code lists when present.
+  optionalDependsOn: ['codelist'],
   rights: [
     { name: RIGHTS.locationSearch, legacyCode: 121901, label: 'location.right.locationSearch' },
     { name: RIGHTS.locationAdd, legacyCode: 121902, label: 'location.right.locationAdd' },

@@ -12,6 +12,8 @@ export const manifest: ModuleManifest = {
   id: 'payer',
   version: '0.1.0',
   dependsOn: ['location'],
+  // The payer type is checked against the payer-type code list when the codelist module is composed.
+  optionalDependsOn: ['codelist'],
   rights: [
     { name: RIGHTS.search, legacyCode: 121801, label: 'payer.right.search' },
     { name: RIGHTS.add, legacyCode: 121802, label: 'payer.right.add' },

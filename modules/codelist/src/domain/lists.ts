@@ -61,6 +61,9 @@ export const CODE_LISTS: readonly CodeListDef[] = [
     policy: 'protected',
     codeMax: 2,
   },
+  // The location module's configured levels (composition.json → location.config.levels) may differ; these are the
+  // openIMIS defaults, named here so forms and reports label them alike.
+  { id: 'locationType', name: 'Location type', nameFr: 'Type de localité', policy: 'protected', codeMax: 1 },
   { id: 'payerType', name: 'Payer type', nameFr: 'Type de payeur', policy: 'closed', codeMax: 1 },
   {
     id: 'ceilingInterpretation',

@@ -92,6 +92,12 @@ export const SEED: Readonly<Record<string, readonly SeedEntry[]>> = {
     ['DE', 'Delisted', 'Radiée'],
     ['ID', 'Idle', 'En attente'],
   ],
+  locationType: [
+    ['R', 'Region', 'Région'],
+    ['D', 'District', 'District'],
+    ['W', 'Municipality', 'Commune'],
+    ['V', 'Village', 'Village'],
+  ],
   payerType: [
     ['C', 'Co-operative', 'Coopérative'],
     ['D', 'Donor', 'Donateur'],

@@ -6,6 +6,7 @@ import { districtType } from '../domain/location-rules.js';
 import type { HealthFacility } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { hfCreated, hfUpdated } from '../points.js';
+import { hfCodeProblems } from './hf-codes.js';
 import { catchmentsOf } from './hf-read.js';
 import { chunks, facilitiesByCode, type ImportInput, locationsByCode, runImport } from './import-common.js';
 import type { WriteDeps } from './location-write.js';
@@ -50,6 +51,10 @@ export function importHealthFacilities(deps: WriteDeps, ctx: Ctx, input: ImportI
               ? { row: row.row, field: 'districtCode', key: 'location.error.outOfScope' }
               : undefined;
         if (problem) errors.push(problem);
+        const flagged = new Set(errors.filter((x) => x.row === row.row).map((x) => x.field ?? ''));
+        for (const p of await hfCodeProblems(deps.codeLists, ctx, row, e ?? null, flagged)) {
+          errors.push({ row: row.row, ...p });
+        }
       }
       return { rows, errors, existing, districts };
     },

@@ -15,6 +15,7 @@ import { clean } from '../domain/text.js';
 import type { HealthFacility, HealthFacilityInput } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { hfCreated, hfDeleted, hfUpdated } from '../points.js';
+import { hfCodeProblems } from './hf-codes.js';
 import { isHealthFacilityCodeFree, loadVisibleHf } from './hf-read.js';
 import { loadLocation } from './location-read.js';
 import { outOfScope, uniqueCode, type WriteDeps, writable } from './location-write.js';
@@ -32,10 +33,17 @@ const loadWritableHf = async (ctx: Ctx, id: string) =>
  * Everything a form checks: the field rules, then the district (a current district the user may write in) and the
  * catchment villages (current villages the user may see). Returns the normalised facility.
  */
-async function prepare(deps: WriteDeps, ctx: Ctx, id: string, input: HealthFacilityInput): Promise<HealthFacility> {
+async function prepare(
+  deps: WriteDeps,
+  ctx: Ctx,
+  id: string,
+  input: HealthFacilityInput,
+  before: HealthFacility | null,
+): Promise<HealthFacility> {
   const problems: FieldProblem[] = checkHealthFacility(input, {
     contractDatesMandatory: deps.config.hfContractDatesMandatory,
   });
+  problems.push(...(await hfCodeProblems(deps.codeLists, ctx, input, before, new Set(problems.map((p) => p.field)))));
   // Looked up beyond the user's scope: a district elsewhere is refused as out of scope (403), not as unknown.
   const district = await loadLocation(ctx, clean(input.locationId));
   if (clean(input.locationId) && !district) {
@@ -83,7 +91,7 @@ export async function createHealthFacility(
   input: HealthFacilityInput,
 ): Promise<HealthFacility> {
   requireRight(ctx, RIGHTS.hfAdd);
-  const hf = await prepare(deps, ctx, uuidv7(), input);
+  const hf = await prepare(deps, ctx, uuidv7(), input, null);
   return withTransaction(ctx, async (tx) => {
     await deps.hooks.runValidate(hfCreated, { healthFacility: hf }, tx);
     await deps.hooks.runBefore(hfCreated, { healthFacility: hf }, tx);
@@ -104,11 +112,17 @@ export async function updateHealthFacility(
 ): Promise<HealthFacility> {
   requireRight(ctx, RIGHTS.hfEdit);
   const before = await loadWritableHf(ctx, id);
-  const hf = await prepare(deps, ctx, before.id, {
-    ...input,
-    status: input.status ?? before.status,
-    offline: input.offline ?? before.offline,
-  });
+  const hf = await prepare(
+    deps,
+    ctx,
+    before.id,
+    {
+      ...input,
+      status: input.status ?? before.status,
+      offline: input.offline ?? before.offline,
+    },
+    before,
+  );
   return withTransaction(ctx, async (tx) => {
     await deps.hooks.runValidate(hfUpdated, { healthFacility: hf, before }, tx);
     await deps.hooks.runBefore(hfUpdated, { healthFacility: hf, before }, tx);

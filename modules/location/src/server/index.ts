@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { codeListService } from '@mutua/codelist';
 import { defineModule, type Messages } from '@mutua/kernel';
 import { type LocationConfig, manifest, RIGHTS } from '../manifest.js';
 import { type LocationService, locationDeleted } from '../points.js';
@@ -20,8 +21,8 @@ export default defineModule<LocationService, LocationConfig>({
   manifest,
   migrations: new URL('../../migrations/', import.meta.url),
   messages: { en: catalog('en'), fr: catalog('fr') },
-  setup({ hooks, config, graphql, audit, imports, userDistricts }) {
-    const deps = { hooks, config };
+  setup({ hooks, config, graphql, audit, imports, userDistricts, optionalService }) {
+    const deps = { hooks, config, codeLists: optionalService(codeListService) };
     // Deleted locations leave every user's districts (DOMAIN.md §4.1). openIMIS also adds a new district to its
     // creator's districts; here a limited user can only create inside their own subtree, so there is nothing to add.
     hooks.after(locationDeleted, async ({ deletedIds }, ctx) => userDistricts.removeLocations(ctx, deletedIds));

@@ -1,3 +1,4 @@
+import type { CodeListService } from '@mutua/codelist';
 import {
   ConflictError,
   type Ctx,
@@ -26,6 +27,8 @@ import { invalidateScopes, isInScope, isUnrestricted } from './scope.js';
 export interface WriteDeps {
   hooks: Hooks;
   config: LocationConfig;
+  /** The code lists, when the codelist module is composed (optional dependency): facility codes are checked there. */
+  codeLists?: CodeListService | undefined;
 }
 
 /**

@@ -22,6 +22,49 @@ function user(rights: string[], language: 'en' | 'fr' = 'en'): Me {
   };
 }
 
+/** The code lists the form reads, as an administrator left them: Charity deactivated, the dispensary renamed. */
+const entry = (list: string, code: string, name: string, nameFr: string, active = true) => ({
+  id: `${list}-${code}`,
+  list,
+  code,
+  name,
+  nameFr,
+  sortOrder: 1,
+  active,
+  requiresNumber: false,
+  builtIn: true,
+});
+const list = (id: string, entries: ReturnType<typeof entry>[]) => ({
+  id,
+  name: id,
+  policy: 'closed',
+  canAdd: false,
+  canDeactivate: true,
+  codeMaxLength: 2,
+  numericCodes: false,
+  hasRequiresNumber: false,
+  entries,
+});
+const CODE_LISTS = [
+  list('legalForm', [
+    entry('legalForm', 'G', 'Government', 'Public'),
+    entry('legalForm', 'C', 'Charity', 'Organisation caritative', false),
+    entry('legalForm', 'P', 'Private organization', 'Organisation privée'),
+  ]),
+  list('hfLevel', [
+    entry('hfLevel', 'D', 'Health post', 'Poste de santé'),
+    entry('hfLevel', 'C', 'Health centre', 'Centre de santé'),
+    entry('hfLevel', 'H', 'Hospital', 'Hôpital'),
+  ]),
+  list('hfSubLevel', [entry('hfSubLevel', 'N', 'No sub-level', 'Sans sous-niveau')]),
+  list('careType', [
+    entry('careType', 'O', 'Out-patient', 'Ambulatoire'),
+    entry('careType', 'I', 'In-patient', 'Hospitalisation'),
+    entry('careType', 'B', 'Both', 'Les deux'),
+  ]),
+  list('hfStatus', [entry('hfStatus', 'AC', 'Active', 'Active'), entry('hfStatus', 'IN', 'Inactive', 'Inactive')]),
+];
+
 function json(body: unknown): Response {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 }
@@ -32,6 +75,7 @@ function fakeApi() {
   const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
     const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
     sent.push(body);
+    if (body.query.includes('codeLists')) return json({ data: { codeLists: CODE_LISTS } });
     if (body.query.includes('locations(')) {
       return json({
         data: {
@@ -80,7 +124,7 @@ async function choose(label: string, option: string) {
   fireEvent.click(await screen.findByRole('option', { name: option }));
 }
 
-describe('health facility form', () => {
+describe('health facility form', { timeout: 20_000 }, () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('sends every required field and shows the server’s message beside the code', async () => {
@@ -108,6 +152,26 @@ describe('health facility form', () => {
       email: null,
       catchments: [],
     });
+  });
+
+  it('offers the code lists’ active entries, as the administrator named them, in the UI language', async () => {
+    fakeApi();
+    renderAt('/admin/health-facilities/new', user(['location.hf.search', 'location.hf.add'], 'fr'));
+    const names = async (label: string) => {
+      fireEvent.mouseDown(
+        within((await screen.findByLabelText(label)).parentElement as HTMLElement).getByRole('combobox'),
+      );
+      const listbox = await screen.findByRole('listbox');
+      const shown = within(listbox)
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+      fireEvent.keyDown(listbox, { key: 'Escape' });
+      await waitFor(() => expect(screen.queryByRole('listbox')).toBeNull());
+      return shown;
+    };
+    await waitFor(async () => expect(await names('Niveau')).toEqual(['Poste de santé', 'Centre de santé', 'Hôpital']));
+    // The deactivated legal form (Charity) is not offered for a new facility.
+    expect(await names('Forme juridique')).toEqual(['Public', 'Organisation privée']);
   });
 
   it('labels the fields in French', async () => {

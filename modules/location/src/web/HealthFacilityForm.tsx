@@ -5,6 +5,7 @@ import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
+import { CodeSelect } from '@mutua/codelist/web';
 import {
   ConfirmDialog,
   ErrorAlert,
@@ -28,7 +29,7 @@ import {
   updateHealthFacility,
 } from './api';
 import { CatchmentEditor, type CatchmentLine } from './CatchmentEditor';
-import { useCodeOptions, useDistrictOptions } from './options';
+import { CODE_LISTS, type CodeKind, useDistrictOptions } from './options';
 
 type Form = Omit<HealthFacilityInput, 'catchments'> & { catchments: CatchmentLine[] };
 
@@ -85,13 +86,6 @@ export function HealthFacilityForm({ hf }: { hf: HealthFacilityRow | null }) {
   const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const districtOptions = useDistrictOptions();
-  const options = {
-    legalForm: useCodeOptions('legalForm'),
-    level: useCodeOptions('level'),
-    subLevel: useCodeOptions('subLevel'),
-    careType: useCodeOptions('careType'),
-    status: useCodeOptions('status'),
-  };
   const save = useMutation({
     mutationFn: () => (hf ? updateHealthFacility(hf.id, toInput(form)) : createHealthFacility(toInput(form))),
     onSuccess: async (saved) => {
@@ -131,13 +125,14 @@ export function HealthFacilityForm({ hf }: { hf: HealthFacilityRow | null }) {
       error={err(k)}
     />
   );
-  const select = (k: keyof typeof options, required: boolean) => (
-    <SelectInput
+  // The options are the code lists' active entries, named as the administrator named them (DOMAIN.md §3).
+  const select = (k: CodeKind, required: boolean) => (
+    <CodeSelect
+      list={CODE_LISTS[k]}
       name={k}
       label={t(`location.field.${k}`)}
       required={required}
       disabled={!canEdit}
-      options={options[k]}
       value={form[k] ?? ''}
       onChange={set(k)}
       error={err(k)}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { codeListService } from '@mutua/codelist';
 import { defineModule, type Messages } from '@mutua/kernel';
 import { type LocationService, locationService } from '@mutua/location';
 import { manifest, RIGHTS } from '../manifest.js';
@@ -19,9 +20,9 @@ export default defineModule<PayerService>({
   manifest,
   migrations: new URL('../../migrations/', import.meta.url),
   messages: { en: catalog('en'), fr: catalog('fr') },
-  setup({ hooks, graphql, audit, service }) {
+  setup({ hooks, graphql, audit, service, optionalService }) {
     const location = service(locationService);
-    const payers = createPayerService({ hooks, location });
+    const payers = createPayerService({ hooks, location, codeLists: optionalService(codeListService) });
     locationsOf.set(payers, location);
     guardLocations(hooks, location);
     registerPayerGraphql(graphql, payers, location);

@@ -1,3 +1,4 @@
+import type { CodeListService } from '@mutua/codelist';
 import {
   ConflictError,
   type Ctx,
@@ -29,6 +30,8 @@ type Row = typeof payer.$inferSelect;
 export interface PayerDeps {
   hooks: Hooks;
   location: LocationService;
+  /** The code lists when the codelist module is composed (optional): the type must then be an active payer type. */
+  codeLists?: CodeListService | undefined;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -65,7 +68,7 @@ const audited = ({ validFrom: _f, validTo: _t, ...rest }: Payer) => rest;
 
 const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-export function createPayerService({ hooks, location }: PayerDeps): PayerService {
+export function createPayerService({ hooks, location, codeLists }: PayerDeps): PayerService {
   const outOfScope = () => new ForbiddenError(undefined, 'payer.error.outOfScope');
 
   async function loadAt(ctx: Ctx, id: string, when: SQL): Promise<Payer | null> {
@@ -79,9 +82,21 @@ export function createPayerService({ hooks, location }: PayerDeps): PayerService
     return row ? toPayer(row) : null;
   }
 
-  /** Field rules, then the location: a current region or district the user may write at. */
-  async function prepare(ctx: Ctx, input: PayerInput) {
+  /**
+   * Field rules, then the location: a current region or district the user may write at. The type must be an active
+   * entry of the payer-type code list, unless it is the type the payer already had (`before`).
+   */
+  async function prepare(ctx: Ctx, input: PayerInput, before: Payer | null) {
     const problems = checkPayer(input);
+    const type = clean(input.type);
+    if (codeLists && type !== null && !problems.some((p) => p.field === 'type')) {
+      problems.push(
+        ...(await codeLists.check(ctx, 'payerType', 'type', type, {
+          includeInactive: before?.type === type,
+          fieldLabel: 'payer.field.type',
+        })),
+      );
+    }
     const locationId = clean(input.locationId);
     if (locationId) {
       const loc = isUuid(locationId) ? await location.getLocation(ctx, locationId) : null;
@@ -165,7 +180,7 @@ export function createPayerService({ hooks, location }: PayerDeps): PayerService
 
     async createPayer(ctx, input) {
       requireRight(ctx, RIGHTS.add);
-      const v = await prepare(ctx, input);
+      const v = await prepare(ctx, input, null);
       const id = uuidv7();
       return withTransaction(ctx, async (tx) => {
         const [row] = await tx.db
@@ -181,7 +196,7 @@ export function createPayerService({ hooks, location }: PayerDeps): PayerService
     async updatePayer(ctx, id, input) {
       requireRight(ctx, RIGHTS.edit);
       const before = await loadWritable(ctx, id);
-      const v = await prepare(ctx, input);
+      const v = await prepare(ctx, input, before);
       // An unchanged form makes no new version (nor an audit entry).
       const same = (Object.keys(v) as Array<keyof typeof v>).every((k) => v[k] === before[k]);
       if (same) return before;

@@ -35,6 +35,32 @@ const PAYER = {
   validFrom: '2026-01-01T00:00:00Z',
 };
 
+const payerType = (code: string, name: string, active = true) => ({
+  id: `pt-${code}`,
+  list: 'payerType',
+  code,
+  name,
+  nameFr: name,
+  sortOrder: 1,
+  active,
+  requiresNumber: false,
+  builtIn: true,
+});
+/** The payer types as an administrator left them: Government renamed, Donor deactivated. */
+const CODE_LISTS = [
+  {
+    id: 'payerType',
+    name: 'Payer type',
+    policy: 'closed',
+    canAdd: false,
+    canDeactivate: true,
+    codeMaxLength: 1,
+    numericCodes: false,
+    hasRequiresNumber: false,
+    entries: [payerType('G', 'State'), payerType('D', 'Donor', false), payerType('O', 'Other')],
+  },
+];
+
 function start(path: string) {
   const inputs: Array<Record<string, unknown>> = [];
   vi.stubGlobal(
@@ -55,7 +81,8 @@ function start(path: string) {
             },
           ],
         };
-      } else if (query.includes('query Payers')) body = { data: { payers: connection([PAYER]) } };
+      } else if (query.includes('codeLists')) body = { data: { codeLists: CODE_LISTS } };
+      else if (query.includes('query Payers')) body = { data: { payers: connection([PAYER]) } };
       else if (query.includes('query Level')) {
         const region = variables.type === 'R';
         body = {
@@ -87,7 +114,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('payers page', () => {
+describe('payers page', { timeout: 20_000 }, () => {
   it('is in the administration menu', async () => {
     start('/');
     fireEvent.click(await screen.findByRole('button', { name: 'Administration' }));
@@ -103,5 +130,18 @@ describe('payers page', () => {
     await waitFor(() => expect(inputs.length).toBe(1));
     expect(inputs[0]).toMatchObject({ id: 'p1', type: 'G', name: 'État du Niger', locationId: 'r1', email: 'x@' });
     expect(await within(dialog).findAllByText('E-mail is not valid.')).not.toHaveLength(0);
+  });
+
+  it('names and offers the payer types of the code list', async () => {
+    start('/admin/payers');
+    // The row's type is named as the administrator renamed it.
+    expect(await screen.findByText('State')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New payer' }));
+    const dialog = await screen.findByRole('dialog', { name: 'New payer' });
+    fireEvent.mouseDown(
+      within(within(dialog).getByLabelText('Type').parentElement as HTMLElement).getByRole('combobox'),
+    );
+    const options = within(await screen.findByRole('listbox')).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['State', 'Other']);
   });
 });

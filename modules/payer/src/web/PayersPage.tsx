@@ -4,6 +4,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import { CodeSelect, entryLabel, useCodeListData } from '@mutua/codelist/web';
 import {
   ConfirmDialog,
   DataTable,
@@ -47,9 +48,16 @@ function useRegionDistrictOptions(): SelectOption[] {
   return (q.data ?? []).map((l) => ({ value: l.id, label: `${l.code} — ${l.name}` }));
 }
 
+/**
+ * Every payer type of the code list (deactivated ones too: a filter or a row may still show one), named as the
+ * administrator named it; the built-in names while the code lists are unreadable.
+ */
 function useTypeOptions(): SelectOption[] {
-  const { t } = useTranslation();
-  return PAYER_TYPES.map((value) => ({ value, label: t(`payer.type.${value}`) }));
+  const { t, i18n } = useTranslation();
+  const data = useCodeListData('payerType');
+  if (!data) return PAYER_TYPES.map((value) => ({ value, label: t(`payer.type.${value}`) }));
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  return data.entries.map((e) => ({ value: e.code, label: entryLabel(e, language) }));
 }
 
 const orNull = (v: string | null) => (v === null || v.trim() === '' ? null : v);
@@ -114,7 +122,11 @@ export function PayersPage() {
         onRowClick={(p) => setEditing(p)}
         columns={[
           { key: 'name', header: t('payer.field.name') },
-          { key: 'type', header: t('payer.field.type'), render: (p) => t(`payer.type.${p.type}`) },
+          {
+            key: 'type',
+            header: t('payer.field.type'),
+            render: (p) => typeOptions.find((o) => o.value === p.type)?.label ?? p.type,
+          },
           {
             key: 'location',
             header: t('payer.field.location'),
@@ -129,7 +141,6 @@ export function PayersPage() {
         <PayerDialog
           key={editing === 'new' ? 'new' : editing.id}
           payer={editing === 'new' ? null : editing}
-          typeOptions={typeOptions}
           locationOptions={locationOptions}
           onClose={() => setEditing(null)}
         />
@@ -140,12 +151,10 @@ export function PayersPage() {
 
 function PayerDialog({
   payer,
-  typeOptions,
   locationOptions,
   onClose,
 }: {
   payer: PayerRow | null;
-  typeOptions: SelectOption[];
   locationOptions: SelectOption[];
   onClose: () => void;
 }) {
@@ -213,12 +222,12 @@ function PayerDialog({
         <DialogContent>
           <ErrorAlert error={save.error ?? remove.error} />
           <FormGrid columns={2}>
-            <SelectInput
+            <CodeSelect
+              list="payerType"
               name="type"
               label={t('payer.field.type')}
               required
               disabled={!canEdit}
-              options={typeOptions}
               value={form.type}
               onChange={set('type')}
               error={fieldError(save.error, 'type')}
