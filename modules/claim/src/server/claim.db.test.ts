@@ -1,0 +1,202 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import codelist from '@mutua/codelist';
+import insuree, { type InsureeApi, insureeService } from '@mutua/insuree';
+import type { Ctx, ModuleDefinition, MutuaError } from '@mutua/kernel';
+import { startTestKernel, type TestKernel } from '@mutua/kernel/testing';
+import location, { type LocationService, locationService } from '@mutua/location';
+import medical, { type MedicalApi, medicalService } from '@mutua/medical';
+import pricelist, { pricelistService } from '@mutua/medical-pricelist';
+import officer, { officerService } from '@mutua/officer';
+import policy, { type PolicyApi, policyService } from '@mutua/policy';
+import product, { type ProductApi, productService } from '@mutua/product';
+import { type ClaimApi, type ClaimInput, claimService } from '../points.js';
+import claim from './index.js';
+
+const MODULES = [location, codelist, officer, medical, pricelist, product, insuree, policy, claim];
+
+const rejects = (p: Promise<unknown>, code: string, check?: (e: MutuaError) => void) =>
+  assert.rejects(p, (e: MutuaError) => {
+    assert.equal(e.code, code, e.message);
+    check?.(e);
+    return true;
+  });
+const fields = (e: MutuaError) => e.problems.map((p) => p.field);
+
+describe('claims', () => {
+  let k: TestKernel;
+  let admin: Ctx;
+  let claims: ClaimApi;
+  let med: MedicalApi;
+  let loc: LocationService;
+  let base: ClaimInput;
+  let chfId: string;
+  let hfId: string;
+  let otherHfId: string;
+  let unlisted: string;
+
+  before(async () => {
+    k = await startTestKernel({ modules: MODULES as unknown as ModuleDefinition<unknown, unknown>[] });
+    admin = k.adminCtx();
+    const svc = <T>(ref: Parameters<typeof k.kernel.service>[0]) => k.kernel.service(ref) as T;
+    loc = svc<LocationService>(locationService);
+    med = svc<MedicalApi>(medicalService);
+    claims = svc<ClaimApi>(claimService);
+    for (const [m, ref] of [
+      [location, locationService],
+      [officer, officerService],
+      [medical, medicalService],
+      [pricelist, pricelistService],
+      [product, productService],
+    ] as const) {
+      await (m as unknown as ModuleDefinition<unknown>).seedDemo?.(admin, k.kernel.service(ref as never));
+    }
+    const hf = (await loc.findHealthFacilityByCode(admin, 'HF1101'))!;
+    hfId = hf.id;
+    otherHfId = (await loc.findHealthFacilityByCode(admin, 'HF2101'))!.id;
+    const village = (await loc.searchLocations(admin, { type: 'V' }, { first: 1 })).edges[0]!.node;
+    const ins = svc<InsureeApi>(insureeService);
+    const { family, head } = await ins.createFamily(
+      admin,
+      { locationId: village.id },
+      { lastName: 'Diallo', otherNames: 'Awa', dob: '1990-05-01', gender: 'F' },
+      { confirmDuplicates: true },
+    );
+    chfId = head.chfId;
+    const prod = (await svc<ProductApi>(productService).findByCode(admin, 'MUS-FAM'))!;
+    const pol = svc<PolicyApi>(policyService);
+    const p = await pol.createPolicy(admin, { familyId: family.id, productId: prod.id, enrollDate: '2025-01-15' });
+    await pol.activatePolicy(admin, p.id, '2025-02-01');
+    const items = (await med.searchItems(admin, {}, { first: 2 })).edges.map((e) => e.node);
+    const service = (await med.searchServices(admin, { careType: 'O' }, { first: 1 })).edges[0]!.node;
+    unlisted = (
+      await med.createItem(admin, { code: 'ZZ001', name: 'Not listed', type: 'D', price: '100', careType: 'B' })
+    ).id;
+    const icd = (await med.searchDiagnoses(admin, {}, { first: 1 })).edges[0]!.node;
+    base = {
+      code: 'C-001',
+      hfId,
+      insureeNumber: chfId,
+      dateFrom: '2025-06-10',
+      dateClaimed: '2025-06-11',
+      icdId: icd.id,
+      items: items.map((i) => ({ medicalId: i.id, qtyProvided: '2' })),
+      services: [{ medicalId: service.id, qtyProvided: '1' }],
+    };
+  });
+  after(async () => {
+    await k?.close();
+  });
+
+  it('refuses bad input with errors naming each field', async () => {
+    await rejects(
+      claims.createClaim(admin, {
+        ...base,
+        insureeNumber: '000000000',
+        dateTo: '2025-06-01',
+        items: [
+          { medicalId: '0190f000-0000-7000-8000-000000000000', qtyProvided: '1' },
+          { medicalId: unlisted, qtyProvided: '0' },
+        ],
+      }),
+      'BAD_INPUT',
+      (e) => {
+        assert.deepEqual(
+          fields(e).sort(),
+          ['dateTo', 'insureeNumber', 'items.0.medicalId', 'items.1.qtyProvided', 'items.1.priceAsked'].sort(),
+        );
+        assert.equal(e.problems.find((p) => p.field === 'insureeNumber')?.key, 'claim.error.unknownInsuree');
+      },
+    );
+  });
+
+  it('creates once per clientMutationId, with prices from the price list', async () => {
+    const token = await (async () => {
+      await k.createUser({ username: 'clerk-admin', admin: true });
+      return k.loginToken('clerk-admin');
+    })();
+    const q = `mutation($input: CreateClaimInput!) { createClaim(input: $input) { claim { id code claimed items { priceAsked } } } }`;
+    const input = { ...base, code: 'C-IDEM', clientMutationId: 'cm-1' };
+    const a = await k.gql<{ createClaim: { claim: { id: string; claimed: string } } }>(q, { input }, { token });
+    const b = await k.gql<{ createClaim: { claim: { id: string } } }>(q, { input }, { token });
+    assert.equal(a.errors, undefined, JSON.stringify(a.errors));
+    assert.equal(a.data?.createClaim.claim.id, b.data?.createClaim.claim.id);
+    const found = await claims.searchClaims(admin, { code: 'C-IDEM' }, {});
+    assert.equal(found.totalCount, 1);
+    assert.ok(Number(a.data?.createClaim.claim.claimed) > 0);
+  });
+
+  it('submits: a line not in the price list is rejected with reason 2; process values the rest and reconciles', async () => {
+    const c = await claims.createClaim(admin, {
+      ...base,
+      code: 'C-002',
+      items: [...(base.items ?? []), { medicalId: unlisted, qtyProvided: '1', priceAsked: '100' }],
+    });
+    const dry = await claims.validateClaim(admin, { claimId: c.id });
+    assert.equal(dry.lines.find((l) => l.medicalId === unlisted)?.rejectionReason, 2);
+    assert.equal((await claims.getClaim(admin, c.id))?.status, 2, 'the dry run saves nothing');
+    const s = await claims.submitClaims(admin, [c.id]);
+    assert.equal(s.checked, 1);
+    const checked = (await claims.getClaim(admin, c.id))!;
+    assert.equal(checked.status, 4);
+    const bad = checked.items.find((l) => l.medicalId === unlisted)!;
+    assert.equal(bad.status, 2);
+    assert.equal(bad.rejectionReason, 2);
+    const p = await claims.processClaims(admin, [c.id]);
+    assert.equal(p.valuated + p.processed, 1);
+    const done = (await claims.getClaim(admin, c.id))!;
+    assert.ok(done.status === 16 || done.status === 8);
+    const lines = [...done.items, ...done.services].filter((l) => l.status === 1);
+    const cents = (s: string | null) => Math.round(Number(s ?? 0) * 100);
+    assert.equal(
+      lines.reduce((t, l) => t + cents(l.priceValuated), 0),
+      cents(done.valuated),
+    );
+    if (done.status === 16)
+      assert.equal(
+        lines.reduce((t, l) => t + cents(l.remuneratedAmount), 0),
+        cents(done.remunerated),
+      );
+    await rejects(claims.updateClaim(admin, c.id, { ...base, code: 'C-002' }), 'RULE_VIOLATION');
+  });
+
+  it('a claim administrator sees only their facility', async () => {
+    const mine = await claims.createClaim(admin, { ...base, code: 'C-HF1' });
+    const other = await claims.createClaim(admin, { ...base, code: 'C-HF2', hfId: otherHfId });
+    const u = await k.createUser({ username: 'ca1', rights: ['claim.claim.search', 'claim.claim.add'] });
+    const officers = k.kernel.service(officerService)!;
+    await officers.createClaimAdmin(admin, {
+      code: 'CA-T1',
+      lastName: 'A',
+      otherNames: 'B',
+      healthFacilityId: hfId,
+      userId: u.id,
+    });
+    const ctx = k.ctxAs(u);
+    const ids = (await claims.searchClaims(ctx, {}, { first: 500 })).edges.map((e) => e.node.id);
+    assert.ok(ids.includes(mine.id));
+    assert.ok(!ids.includes(other.id));
+    assert.equal(await claims.getClaim(ctx, other.id), null);
+    await rejects(claims.createClaim(ctx, { ...base, code: 'C-HF3', hfId: otherHfId }), 'BAD_INPUT', (e) =>
+      assert.deepEqual(fields(e), ['hfId']),
+    );
+  });
+
+  it('refuses an attachment too large', async () => {
+    const c = await claims.createClaim(admin, { ...base, code: 'C-ATT' });
+    await rejects(
+      claims.addAttachment(admin, c.id, {
+        filename: 'x.pdf',
+        mime: 'application/pdf',
+        data: new Uint8Array(6_000_000),
+      }),
+      'TOO_LARGE',
+    );
+    const a = await claims.addAttachment(admin, c.id, {
+      filename: 'x.pdf',
+      mime: 'application/pdf',
+      data: new Uint8Array(10),
+    });
+    assert.equal((await claims.attachments(admin, c.id)).map((x) => x.id).join(), a.id);
+  });
+});
