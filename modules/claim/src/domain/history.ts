@@ -1,9 +1,11 @@
-import { daysBetween, type IsoDate, within } from './dates.js';
+import { dayNumber, type IsoDate, within } from './dates.js';
 import type { ClaimHistory, ClaimStatus, LedgerRow, LineKind, ServiceCategory } from './types.js';
 
 /** One earlier provision of an item or service to the insuree. */
 export interface Provision {
   targetDate: IsoDate;
+  /** Day number of the target date, computed once for the frequency check. */
+  day: number;
   /** qtyApproved ?? qtyProvided: what was actually granted (ADR 0006). */
   qty: number;
 }
@@ -32,7 +34,7 @@ export function indexHistory(history: ClaimHistory, claimId: string): HistoryInd
         list = [];
         byId.set(l.medicalId, list);
       }
-      list.push({ targetDate: c.targetDate, qty: l.qtyApproved ?? l.qtyProvided });
+      list.push({ targetDate: c.targetDate, day: dayNumber(c.targetDate), qty: l.qtyApproved ?? l.qtyProvided });
     }
   }
   return idx;
@@ -73,8 +75,9 @@ export function tooFrequent(
 ): IsoDate | null {
   let best: IsoDate | null = null;
   let bestGap = frequency;
+  const day = dayNumber(target);
   for (const p of idx.provisions[kind].get(medicalId) ?? []) {
-    const gap = Math.abs(daysBetween(p.targetDate, target));
+    const gap = Math.abs(p.day - day);
     if (gap < bestGap) {
       bestGap = gap;
       best = p.targetDate;
