@@ -30,7 +30,8 @@ export interface LineSplit {
  * Values one line (RULES.md §5.3 steps 3–9, DECISIONS.md #15–#19) in exact units, then rounds half-up at the end
  * of the line (#18). Each part is rounded as a difference of rounded running totals taken from the paid amount
  * backwards, so the parts add up to the rounded gross, the paid amount is its own exact value rounded half-up,
- * and a part bounded by a whole-cent budget (deductible, category cap, ceiling) stays within it.
+ * every part is within a cent of its exact value, and a part bounded by a whole-cent budget (deductible,
+ * category cap, ceiling) stays within it.
  */
 export function splitLine(
   qty: number,
@@ -86,8 +87,8 @@ export function splitLine(
   const rounded: Cents[] = [0, 0, 0, 0, 0, 0];
   let running = 0n;
   let prev = 0;
-  // From the paid amount backwards: the payer's amounts (paid, excesses, deductible) round on their own exact
-  // value; the insuree's shares (co-insurance, fixed-limit cut) take what rounding leaves.
+  // From the paid amount backwards: the paid amount rounds on its own exact value; the insuree's shares
+  // (co-insurance, fixed-limit cut) come last and take what rounding leaves.
   for (let i = 5; i >= 0; i--) {
     running += parts[i]!;
     const r = toCents(running);

@@ -15,6 +15,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { appendToHistory, applyCheck } from './apply.js';
 import { checkClaim } from './check.js';
+import { splitLine } from './line-value.js';
 import { lineValue } from './money.js';
 import { processClaim } from './process.js';
 import { item, service, TARGET, world } from './testing.js';
@@ -214,6 +215,32 @@ describe('claim engine properties', () => {
           assert.ok(dedG <= c.ded, `deducted ${dedG} > deductible ${c.ded}`);
         },
       ),
+    );
+  });
+
+  it('splits one line within its whole-cent budgets, the parts adding up to the rounded gross', () => {
+    const budget = fc.record({
+      deductibleLeft: fc.integer({ min: -1000, max: 50_000 }),
+      categoryLeft: opt(fc.integer({ min: -1000, max: 50_000 })),
+      ceilingLeft: opt(fc.integer({ min: -1000, max: 50_000 })),
+      excluded: fc.boolean(),
+    });
+    const lim = fc.oneof(
+      fc.tuple(fc.constant('C' as const), fc.integer({ min: 0, max: 10_000 })),
+      fc.tuple(fc.constant('F' as const), money(50_000)),
+    );
+    fc.assert(
+      fc.property(qty, money(100_000), lim, budget, (q, price, [type, value], b) => {
+        const s = splitLine(q, price, type, value, b);
+        const sum =
+          s.fixedLimitCut + s.deductible + s.coInsuranceShare + s.exceedCeilingCategory + s.exceedCeiling + s.paid;
+        assert.equal(sum, lineValue(q, price));
+        assert.equal(s.gross, sum);
+        assert.ok(s.deductible <= Math.max(0, b.deductibleLeft));
+        if (b.categoryLeft !== null) assert.ok(s.exceedCeiling + s.paid <= Math.max(0, b.categoryLeft));
+        if (b.ceilingLeft !== null && !b.excluded) assert.ok(s.paid <= Math.max(0, b.ceilingLeft));
+        if (s.fullyDeducted) assert.equal(s.paid, 0);
+      }),
     );
   });
 });
