@@ -4,6 +4,7 @@ import {
   type Ctx,
   defineHook,
   defineServiceRef,
+  type FieldProblem,
   type MutuaSchemaTypes,
 } from '@mutua/kernel';
 import type { ObjectRef } from '@pothos/core';
@@ -65,7 +66,10 @@ export interface InsureeApi {
   /** Whether the user may write data of this family (its village is in the user's districts). */
   canWriteFamily(ctx: Ctx, familyId: string): Promise<boolean>;
 
+  getFamilies(ctx: Ctx, ids: readonly string[]): Promise<Family[]>;
   searchInsurees(ctx: Ctx, filter: InsureeFilter, page: PageArgs): Promise<Connection<Insuree>>;
+  /** Families found by their head (the filter applies to the head), in head-name order. */
+  searchFamilies(ctx: Ctx, filter: InsureeFilter, page: PageArgs): Promise<Connection<Family>>;
   /** All versions of an insuree, oldest first. */
   insureeHistory(ctx: Ctx, id: string): Promise<Insuree[]>;
   /** Likely duplicates of an insuree about to be enrolled (or edited: `exceptId`). */
@@ -74,6 +78,8 @@ export interface InsureeApi {
     input: InsureeInput & { villageId?: string | null; exceptId?: string | null },
   ): Promise<DuplicateCandidate[]>;
 
+  /** Why a number cannot be used (format, checksum, taken by another current insuree); empty when it can. */
+  numberProblems(ctx: Ctx, chfId: string, exceptId?: string | null): Promise<FieldProblem[]>;
   /** Generates a free insurance number of the configured length and checksum mode. */
   newInsuranceNumber(ctx: Ctx): Promise<string>;
   /** Creates a family with its head in one step. */
