@@ -62,6 +62,19 @@ export function createContributionService(deps: ContributionDeps): ContributionA
     return and(...conds);
   }
 
+  // The policy module asks what was paid when a member joins a paid policy (RULES.md §7.4). It is the policy
+  // module's internal need, so no contribution right is asked of its caller.
+  policies.provideContributions({
+    paidTotal: async (ctx, policyId) => {
+      if (!isUuid(policyId)) return '0.00';
+      const [r] = await ctx.db
+        .select({ total: sum(premium.amount) })
+        .from(premium)
+        .where(and(current, eq(premium.policyId, policyId), eq(premium.isPhotoFee, false)));
+      return fromCents(toCents(r?.total ?? '0') ?? 0n);
+    },
+  });
+
   return {
     ...writes,
 
