@@ -103,7 +103,7 @@ describe('allocatedContribution: properties', () => {
         let sum = 0n;
         for (let y = 2023; y <= 2029; y++) for (let m = 1; m <= 12; m++) sum += allocatedContribution(ps, month(y, m));
         const expected = ps
-          .filter((p) => (p.payDate > p.effectiveDate! ? p.payDate : p.effectiveDate!) <= p.expiryDate)
+          .filter((p) => p.payDate <= p.expiryDate && p.effectiveDate! <= p.expiryDate)
           .reduce((a, p) => a + p.amount, 0n);
         assert.equal(sum, expected);
       }),

@@ -49,5 +49,11 @@ export function formatRatio(num: bigint, den: bigint, shift: number, decimals: n
 /** A quantity or count with at most two decimals, in hundredths (2.5 → 250n). */
 export const hundredths = (q: number): bigint => BigInt(Math.round(q * 100));
 
+// Whole quantities are the rule: reuse their bigints instead of allocating one per line.
+const SMALL = Array.from({ length: 1001 }, (_, i) => BigInt(i));
+
 /** Unit price × quantity, rounded to cents. */
-export const amountOf = (unitPrice: Cents, quantity: number): Cents => roundDiv(unitPrice * hundredths(quantity), 100n);
+export function amountOf(unitPrice: Cents, quantity: number): Cents {
+  if (Number.isInteger(quantity) && quantity >= 0 && quantity <= 1000) return unitPrice * SMALL[quantity]!;
+  return roundDiv(unitPrice * hundredths(quantity), 100n);
+}

@@ -8,7 +8,7 @@ import { productSides, relativeDistributionShare } from './distribution.js';
 import { amountOf } from './money.js';
 import { checkMonth, type PeriodWindow, periodWindow } from './period.js';
 import { relativeIndex } from './relative-index.js';
-import { lineValue, remuneratedAmounts } from './remuneration.js';
+import { lineValue, shareOfPool } from './remuneration.js';
 import type {
   BatchFacility,
   BatchInput,
@@ -37,10 +37,16 @@ interface SidePlan {
   shareBp: bigint | null;
   sharePercent: string;
   relLines: BatchLine[];
+  relClaims: ClaimAcc[];
+  relValues: Cents[];
+  relIds: string[];
+  claimValue: Cents;
 }
 
 interface ProductPlan {
   product: BatchProduct;
+  /** Facilities (of those given) paid by capitation for this product: no fee-for-service. */
+  capitationFacilities: Set<string>;
   sides: SidePlan[];
   capitationWindow: PeriodWindow | null;
   capitationPeriod: PeriodType;
@@ -83,7 +89,12 @@ const isHospital = (product: BatchProduct, line: BatchLine, facility: BatchFacil
     ? line.claimDateTo !== null && dateOf(line.claimDateTo) > dateOf(line.claimDateFrom)
     : facility.level === 'H';
 
-function planProduct(product: BatchProduct, year: number, month: number): ProductPlan {
+function planProduct(
+  product: BatchProduct,
+  facilities: readonly BatchFacility[],
+  year: number,
+  month: number,
+): ProductPlan {
   const sides = productSides(product).map((s): SidePlan => {
     if (s.periodType === null)
       return {
@@ -92,6 +103,10 @@ function planProduct(product: BatchProduct, year: number, month: number): Produc
         shareBp: null,
         sharePercent: '',
         relLines: [],
+        relClaims: [],
+        relValues: [],
+        relIds: [],
+        claimValue: 0n,
       };
     const window = periodWindow(s.periodType, year, month);
     const share = window ? relativeDistributionShare(product, s.careType, s.periodType, month) : null;
@@ -101,6 +116,10 @@ function planProduct(product: BatchProduct, year: number, month: number): Produc
       shareBp: share?.basisPoints ?? null,
       sharePercent: share?.percent ?? '',
       relLines: [],
+      relClaims: [],
+      relValues: [],
+      relIds: [],
+      claimValue: 0n,
     };
   });
   // Capitation period: the general period, else OP, else IP, else monthly (RULES.md §9 step 1).
@@ -110,7 +129,15 @@ function planProduct(product: BatchProduct, year: number, month: number): Produc
     typed.find((s) => s.careType === 'O')?.periodType ??
     typed.find((s) => s.careType === 'I')?.periodType ??
     'M';
-  return { product, sides, capitationPeriod, capitationWindow: periodWindow(capitationPeriod, year, month) };
+  const capitationFacilities = new Set<string>();
+  for (const f of facilities) if (isCapitationFacility(product.capitationLevels, f)) capitationFacilities.add(f.id);
+  return {
+    product,
+    sides,
+    capitationFacilities,
+    capitationPeriod,
+    capitationWindow: periodWindow(capitationPeriod, year, month),
+  };
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -133,20 +160,19 @@ export function batchPlan(input: BatchInput): BatchPlan {
   for (const p of input.products) {
     if (p.locationId !== locationId) continue;
     if (plans.has(p.id)) throw new RangeError(`batchPlan: product ${p.id} given twice`);
-    plans.set(p.id, planProduct(p, year, month));
+    plans.set(p.id, planProduct(p, input.facilities, year, month));
   }
   const facilities = new Map<string, BatchFacility>();
   for (const f of input.facilities) facilities.set(f.id, f);
   const premiums = groupBy(input.premiums, (p) => p.productId);
   const noPremiums: Premium[] = [];
 
-  const lines = new Map<string, LineRemuneration>();
+  const lines: LineRemuneration[] = [];
   const claims = new Map<string, ClaimAcc>();
   const visits = new Map<string, VisitAcc>();
 
   const record = (line: BatchLine, acc: ClaimAcc, remunerated: Cents, basis: RemunerationBasis): void => {
-    if (lines.has(line.id)) throw new RangeError(`batchPlan: line ${line.id} given twice`);
-    lines.set(line.id, {
+    lines.push({
       id: line.id,
       kind: line.kind,
       claimId: line.claimId,
@@ -180,7 +206,7 @@ export function batchPlan(input: BatchInput): BatchPlan {
     const plan = line.productId === null ? undefined : plans.get(line.productId);
     const facility = facilities.get(line.facilityId);
     if (plan && !facility) throw new RangeError(`batchPlan: facility ${line.facilityId} not given`);
-    const capitation = plan !== undefined && isCapitationFacility(plan.product.capitationLevels, facility!);
+    const capitation = plan !== undefined && plan.capitationFacilities.has(line.facilityId);
     const capWindow = plan?.capitationWindow ?? null;
     if (capitation && capWindow && inWindow(line.processed, capWindow) && inScope(scope, facility!)) {
       const key = `${line.productId}\u0000${line.facilityId}`;
@@ -216,7 +242,12 @@ export function batchPlan(input: BatchInput): BatchPlan {
       continue;
     }
     if (side.shareBp !== null && line.priceOrigin === 'R') {
+      const value = lineValue(line);
       side.relLines.push(line);
+      side.relClaims.push(acc);
+      side.relValues.push(value);
+      side.relIds.push(line.id);
+      side.claimValue += value;
       acc.valuedNow = true;
       acc.feeLines = true;
     } else record(line, acc, lineValue(line), 'value');
@@ -229,8 +260,7 @@ export function batchPlan(input: BatchInput): BatchPlan {
       if (side.shareBp === null || !side.window) continue;
       const w = side.window;
       const allocated = allocatedContribution(premiums.get(plan.product.id) ?? noPremiums, w);
-      let claimValue = 0n;
-      for (const l of side.relLines) claimValue += lineValue(l);
+      const claimValue = side.claimValue;
       const ri = relativeIndex(allocated, side.shareBp, claimValue);
       indexes.push({
         productId: plan.product.id,
@@ -246,11 +276,8 @@ export function batchPlan(input: BatchInput): BatchPlan {
         claimValue,
         index: ri.index,
       });
-      const amounts = remuneratedAmounts(side.relLines, ri);
-      side.relLines.forEach((l, i) => {
-        const acc = claims.get(l.claimId)!;
-        record(l, acc, amounts[i]!, 'index');
-      });
+      const amounts = shareOfPool(ri, side.relValues, side.relIds);
+      for (let i = 0; i < amounts.length; i++) record(side.relLines[i]!, side.relClaims[i]!, amounts[i]!, 'index');
     }
   }
   indexes.sort((a, b) => cmp(a.productId, b.productId) || cmp(a.careType, b.careType));

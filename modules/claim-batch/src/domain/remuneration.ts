@@ -44,11 +44,13 @@ export function remuneratedAmounts(
   }
   if (index === null) return out;
   if (relSum !== index.claimValue) throw new RangeError('remuneratedAmounts: lines do not match the index');
-  if (relSum === 0n) {
-    for (const i of relAt) out[i] = 0n;
-    return out;
-  }
-  const shares = apportion(index.pool, relValues, relIds);
+  const shares = shareOfPool(index, relValues, relIds);
   for (let j = 0; j < relAt.length; j++) out[relAt[j]!] = shares[j]!;
   return out;
+}
+
+/** The relative lines' amounts (values and ids in the same order), given their values sum to the claim value. */
+export function shareOfPool(index: RelativeIndex, values: readonly Cents[], ids: readonly string[]): Cents[] {
+  if (index.claimValue === 0n) return values.map(() => 0n);
+  return apportion(index.pool, values, ids);
 }

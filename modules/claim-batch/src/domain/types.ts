@@ -243,8 +243,11 @@ export interface BatchPlan {
   locationId: string | null;
   /** Sorted by product id, then care type. */
   indexes: IndexRow[];
-  /** Lines remunerated by this run, by line id. */
-  lines: Map<string, LineRemuneration>;
+  /**
+   * Lines remunerated by this run: fee-for-service and capitation lines in the order given, then the relative lines
+   * by product and class. (Not sorted, to stay linear over a million lines; compare by id.)
+   */
+  lines: LineRemuneration[];
   /** Claims valuated by this run, sorted by id. */
   claims: ClaimValuation[];
   /** Claims with lines remunerated by this run that still wait for other lines (stay processed), sorted. */
