@@ -206,7 +206,7 @@ export function batchPlan(input: BatchInput): BatchPlan {
     const plan = line.productId === null ? undefined : plans.get(line.productId);
     const facility = facilities.get(line.facilityId);
     if (plan && !facility) throw new RangeError(`batchPlan: facility ${line.facilityId} not given`);
-    const capitation = plan !== undefined && plan.capitationFacilities.has(line.facilityId);
+    const capitation = plan?.capitationFacilities.has(line.facilityId) === true;
     const capWindow = plan?.capitationWindow ?? null;
     if (capitation && capWindow && inWindow(line.processed, capWindow) && inScope(scope, facility!)) {
       const key = `${line.productId}\u0000${line.facilityId}`;
