@@ -1,5 +1,8 @@
 import type { ModuleManifest } from '@mutua/kernel';
 import { z } from 'zod';
+import { numberModes } from './domain/insurance-number.js';
+
+export type { NumberMode } from './domain/insurance-number.js';
 
 /** Named rights of the insuree module; legacy codes from DOMAIN.md §2.3 so seeded system roles receive them. */
 export const RIGHTS = {
@@ -13,10 +16,6 @@ export const RIGHTS = {
   insureeDelete: 'insuree.insuree.delete',
   insureeEnquire: 'insuree.insuree.enquire',
 } as const;
-
-/** Checksum of the insurance number's last digit (openIMIS `InsureeNumberValidator` variants). */
-export const numberModes = ['none', 'modulo', 'luhn', 'verhoeff'] as const;
-export type NumberMode = (typeof numberModes)[number];
 
 export const insureeConfig = z.object({
   /** Insurance numbers: digits only, this length; the last digit a check digit unless mode is 'none'. */

@@ -1,4 +1,6 @@
-import type { NumberMode } from '../manifest.js';
+/** Checksum of the insurance number's last digit (openIMIS `InsureeNumberValidator` variants). */
+export const numberModes = ['none', 'modulo', 'luhn', 'verhoeff'] as const;
+export type NumberMode = (typeof numberModes)[number];
 
 /** How insurance numbers look (module config `insureeNumber`, DECISIONS.md #28). */
 export interface NumberFormat {
