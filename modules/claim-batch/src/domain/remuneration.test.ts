@@ -75,6 +75,12 @@ describe('relativeIndex and remuneratedAmounts: worked examples', () => {
     assert.deepEqual(apportion(100n, [1n, 2n], ['z', 'a']), [33n, 67n]);
   });
 
+  it('apportions exactly beyond the range of exact doubles', () => {
+    // W = 2^60: remainders are compared as bigints. 10 over 3 equal weights → 4, 3, 3 (tie to the smallest id).
+    const w = 2n ** 60n / 3n;
+    assert.deepEqual(apportion(10n, [w, w, w], ['b', 'a', 'c']), [3n, 4n, 3n]);
+  });
+
   it('index 1 when there is no relative value; lines keep their value', () => {
     const ri = relativeIndex(10000n, 10000n, 0n);
     assert.equal(ri.index, '1.0000');
