@@ -43,3 +43,26 @@ export function userFacility(deps: Deps, ctx: Ctx): Promise<string | null> {
   }
   return p;
 }
+
+/**
+ * Reference rows (register entries, price lists, products) are versioned from the moment they were recorded. A claim
+ * dated before that moment (back-dated entry, migrated or demo data) still needs them: the version valid at the date
+ * wins, else the current one.
+ */
+export async function versionsAt<T extends { id: string }>(
+  read: (ids: readonly string[], asOf: string | null) => Promise<T[]>,
+  ids: readonly string[],
+  asOf: string | null,
+): Promise<T[]> {
+  if (!ids.length) return [];
+  const at = asOf ? await read(ids, asOf) : [];
+  const found = new Set(at.map((r) => r.id));
+  const missing = ids.filter((id) => !found.has(id));
+  return missing.length ? [...at, ...(await read(missing, null))] : at;
+}
+
+/** The version of one row valid at `asOf`, else the current one. */
+export async function versionAt<T>(read: (asOf: string | null) => Promise<T | null>, asOf: string | null) {
+  const at = asOf ? await read(asOf) : null;
+  return at ? { row: at, asOf } : { row: await read(null), asOf: null };
+}

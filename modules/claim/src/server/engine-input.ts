@@ -27,7 +27,7 @@ import type {
   ServiceCategory,
 } from '../domain/types.js';
 import type { ClaimDetail, LineKind } from '../points.js';
-import { type Deps, sys } from './deps.js';
+import { type Deps, sys, versionAt, versionsAt } from './deps.js';
 import { claim, claimDedRem, claimItem, claimService } from './schema.js';
 
 const cents = (s: string | number | null | undefined): Cents | null =>
@@ -228,8 +228,8 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
     return registerMemo.get(`${kind}:${date}:${[...ids].sort().join(',')}`, async () => {
       const rows =
         kind === 'item'
-          ? await deps.medical.getItems(s, ids, endOfDay(date))
-          : await deps.medical.getServices(s, ids, endOfDay(date));
+          ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), ids, endOfDay(date))
+          : await versionsAt((x, at) => deps.medical.getServices(s, x, at), ids, endOfDay(date));
       return new Map(
         rows.map((r) => [
           r.id,
@@ -259,9 +259,9 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
         if (!listId) return new Map<string, PriceListEntry>();
         return priceMemo.get(`${kind}:${listId}:${date}`, async () => {
           const api = kind === 'item' ? deps.pricelist.items : deps.pricelist.services;
-          const head = await api.get(s, listId, endOfDay(date));
+          const { row: head, asOf } = await versionAt((at) => api.get(s, listId, at), endOfDay(date));
           if (!head) return new Map();
-          const details = await api.details(s, listId, endOfDay(date));
+          const details = await api.details(s, listId, asOf);
           return new Map(details.map((d) => [d.medicalId, { id: d.medicalId, priceOverride: cents(d.override) }]));
         });
       });
@@ -269,8 +269,7 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
 
   function product(productId: string, date: IsoDate) {
     return productMemo.get(`${productId}:${date}`, async () => {
-      const at = endOfDay(date);
-      const p = await deps.product.getProduct(s, productId, at);
+      const { row: p, asOf: at } = await versionAt((a) => deps.product.getProduct(s, productId, a), endOfDay(date));
       if (!p) return null;
       const [items, services] = await Promise.all([
         deps.product.productItems(s, productId, at),

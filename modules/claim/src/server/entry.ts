@@ -20,7 +20,7 @@ import { isIsoDate } from '../domain/dates.js';
 import { type Cents, formatCents, lineValue, parseCents } from '../domain/money.js';
 import { RIGHTS } from '../manifest.js';
 import type { ClaimDetail, ClaimInput, ClaimLineInput, LineKind } from '../points.js';
-import { type Deps, sys, userFacility } from './deps.js';
+import { type Deps, sys, userFacility, versionsAt } from './deps.js';
 import { lineTable, loadDetails } from './read.js';
 import { claim } from './schema.js';
 
@@ -132,7 +132,11 @@ export async function prepareClaim(
       params: { max: config.maxSecondaryDiagnoses },
     });
   const icdIds = [icdId, ...secondary].filter((x): x is string => !!x);
-  const known = new Set((await deps.medical.getDiagnoses(s, icdIds.filter(isUuid), target)).map((d) => d.id));
+  const known = new Set(
+    (await versionsAt((ids, at) => deps.medical.getDiagnoses(s, ids, at), icdIds.filter(isUuid), target)).map(
+      (d) => d.id,
+    ),
+  );
   if (!icdId) p.push({ field: 'icdId', key: 'claim.error.required' });
   else if (!known.has(icdId)) p.push({ field: 'icdId', key: 'claim.error.unknownDiagnosis' });
   secondary.forEach((id, i) => {
@@ -156,7 +160,9 @@ export async function prepareClaim(
   ] as const) {
     const ids = list.map((l) => l.medicalId).filter(isUuid);
     const register =
-      kind === 'item' ? await deps.medical.getItems(s, ids, target) : await deps.medical.getServices(s, ids, target);
+      kind === 'item'
+        ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), ids, target)
+        : await versionsAt((x, at) => deps.medical.getServices(s, x, at), ids, target);
     const byId = new Map(register.map((r) => [r.id, r]));
     for (const [i, l] of list.entries()) {
       const f = `${field}.${i}`;
@@ -237,7 +243,9 @@ async function askedPrice(
     return c === null || c < 0 ? 'bad' : c;
   }
   if (!hfId) return null;
-  const q = await deps.pricelist.priceFor(s, { hfId, kind, medicalId: l.medicalId, asOf: at });
+  let q = await deps.pricelist.priceFor(s, { hfId, kind, medicalId: l.medicalId, asOf: at });
+  // A list recorded after the claim's date: its current version (see versionsAt).
+  if (q.price === null && at) q = await deps.pricelist.priceFor(s, { hfId, kind, medicalId: l.medicalId, asOf: null });
   return q.price === null ? null : parseCents(q.price);
 }
 

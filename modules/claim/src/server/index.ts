@@ -13,6 +13,7 @@ import { generateClaims, seedDemo } from './demo.js';
 import type { Deps } from './deps.js';
 import { registerClaimGraphql } from './graphql.js';
 import { BULK_JOB, registerClaimJobs } from './jobs.js';
+import { registerClaimLookups } from './lookups.js';
 import { registerClaimRoutes } from './routes.js';
 import { type ClaimService, createClaimService } from './service.js';
 import { consumption } from './usage.js';
@@ -57,6 +58,7 @@ export default defineModule<ClaimService, ClaimConfig>({
     deps.policy.provideConsumption?.(consumption);
     registerClaimJobs(jobs, claims);
     registerClaimGraphql(graphql, claims, deps, jobs);
+    registerClaimLookups(graphql, deps);
     registerClaimRoutes(routes, claims);
     audit.entity('Claim', { right: RIGHTS.search });
     return claims;
