@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { RIGHTS } from '../manifest.js';
 import { daysFromToday, rejects, useContributionKernel } from './db-test-kernel.js';
 
-const t = useContributionKernel();
 const FAM = { value: '25500.00' };
 let productId = '';
 let adminProductId = '';
@@ -23,11 +22,13 @@ const product = (code: string, more: Record<string, unknown> = {}) => ({
   ...more,
 });
 
-before(async () => {
-  productId = (await t.products.createProduct(t.admin, product('CT-FAM'))).id;
-  // One month of administration: the policy starts a month after enrolment.
-  adminProductId = (await t.products.createProduct(t.admin, product('CT-ADM', { administrationPeriod: 1 }))).id;
-  otherProductId = (await t.products.createProduct(t.admin, product('CT-OTH'))).id;
+const t = useContributionKernel({
+  ready: async (k) => {
+    productId = (await k.products.createProduct(k.admin, product('CT-FAM'))).id;
+    // One month of administration: the policy starts a month after enrolment.
+    adminProductId = (await k.products.createProduct(k.admin, product('CT-ADM', { administrationPeriod: 1 }))).id;
+    otherProductId = (await k.products.createProduct(k.admin, product('CT-OTH'))).id;
+  },
 });
 
 const pay = (policyId: string, amount: string, receipt: string, more: Record<string, unknown> = {}) =>
@@ -239,8 +240,12 @@ describe('refused contributions', () => {
     const region = await t.location.findByCode(t.admin, 'R1');
     const p = await t.payers.createPayer(t.admin, { type: 'G', name: 'Commune de Tahoua', locationId: region!.id });
     await pay(policy.id, '1000', 'DEL-001', { payerId: p.id });
-    await rejects(t.policies.deletePolicy(t.admin, policy.id), 'RULE_VIOLATION');
-    await rejects(t.payers.deletePayer(t.admin, p.id), 'RULE_VIOLATION');
+    await rejects(t.policies.deletePolicy(t.admin, policy.id), 'RULE_VIOLATION', (e) =>
+      assert.equal(e.problems[0]?.key, 'contribution.error.policyHasContributions'),
+    );
+    await rejects(t.payers.deletePayer(t.admin, p.id), 'RULE_VIOLATION', (e) =>
+      assert.equal(e.problems[0]?.key, 'contribution.error.payerHasContributions'),
+    );
     assert.equal((await t.service.policyContributions(t.admin, policy.id))[0]?.payerId, p.id);
   });
 });

@@ -49,7 +49,9 @@ let seq = 0;
  * One kernel for the calling test file (PGlite, or DATABASE_URL) with every module the contribution module needs and
  * the location demo; read it inside tests only.
  */
-export function useContributionKernel(opts: { config?: Record<string, unknown> } = {}): ContributionTestKernel {
+export function useContributionKernel(
+  opts: { config?: Record<string, unknown>; ready?: (t: ContributionTestKernel) => Promise<void> } = {},
+): ContributionTestKernel {
   const t = {} as ContributionTestKernel;
   before(async () => {
     const k = await startTestKernel({
@@ -114,6 +116,8 @@ export function useContributionKernel(opts: { config?: Record<string, unknown> }
         return { familyId: family.id, memberIds, policy: p };
       },
     });
+    // Runs inside this hook: node:test does not order a test file's own root `before` after this one.
+    await opts.ready?.(t);
   });
   after(async () => {
     await t.k?.close();
