@@ -21,10 +21,10 @@ const isoDate = fc
   .date({ min: new Date('2000-01-01'), max: new Date('2090-12-31'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
-/** Percentages for `n` periods summing to at most 100. */
+/** Percentages 0–100 for `n` periods (each is a share of its own period: no bound on the sum). */
 const distributionPeriods = (n: number) =>
   fc
-    .array(fc.integer({ min: 0, max: Math.floor(10_000 / n) }), { minLength: n, maxLength: n })
+    .array(fc.integer({ min: 0, max: 10_000 }), { minLength: n, maxLength: n })
     .map((cs) => cs.map((c) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`));
 
 /** Any valid product: each field from its kind, the IP/OP variants left empty, the dates in order. */
@@ -147,14 +147,23 @@ describe('checkProduct', () => {
 });
 
 describe('checkDistribution', () => {
-  it('refuses per care type sums above 100, wrong counts and duplicates', () => {
+  it('accepts any percentages 0–100 per period (a share of each period), whatever their sum', () => {
     fc.assert(
-      fc.property(fc.constantFrom(4, 12), (n) => {
+      fc.property(fc.constantFrom(4, 12), fc.integer({ min: 0, max: 10_000 }), (n, c) => {
         const problems: Problem[] = [];
-        checkDistribution([{ careType: 'B', periods: Array(n).fill('30') }], problems);
-        assert.deepEqual(fieldsOf(problems), ['relativeDistribution.0.periods']);
+        const p = `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+        const [row] = checkDistribution([{ careType: 'B', periods: Array(n).fill(p) }], problems);
+        assert.deepEqual(problems, []);
+        assert.equal(row?.periods.length, n);
       }),
     );
+  });
+  it('refuses a period above 100, wrong counts and duplicates, naming the field', () => {
+    {
+      const problems: Problem[] = [];
+      checkDistribution([{ careType: 'B', periods: ['100', '100.01', '0', '50'] }], problems);
+      assert.deepEqual(problems, [{ field: 'relativeDistribution.0.periods.1', key: 'product.error.percent' }]);
+    }
     const problems: Problem[] = [];
     checkDistribution(
       [

@@ -100,7 +100,10 @@ function checkField(spec: FieldSpec, raw: unknown, problems: Problem[]): FieldVa
 
 const PERIOD_TYPE: Record<number, PeriodType> = { 1: 'Y', 4: 'Q', 12: 'M' };
 
-/** DOMAIN.md §7.3 / DECISIONS #21: per care type 1, 4 or 12 percentages 0–100 that sum to at most 100. */
+/**
+ * DOMAIN.md §7.3 / DECISIONS #21: per care type 1, 4 or 12 percentages, each 0–100. Each is the share of that
+ * period's own allocated contributions (lead decision, issue 6), so they need not sum to 100.
+ */
 export function checkDistribution(raw: unknown, problems: Problem[]): RelativeDistribution[] {
   if (raw === null || raw === undefined) return [];
   if (!Array.isArray(raw)) {
@@ -123,19 +126,14 @@ export function checkDistribution(raw: unknown, problems: Problem[]): RelativeDi
       problems.push({ field: `${base}.periods`, key: 'product.error.periodCount' });
       return;
     }
-    let sum = 0n;
-    let ok = true;
     const values = periods.map((p: unknown, j: number) => {
       const d = toDecimal(p);
       if (d === null || cents(d) > 10000n) {
         problems.push({ field: `${base}.periods.${j}`, key: 'product.error.percent' });
-        ok = false;
         return '0.00';
       }
-      sum += cents(d);
       return d;
     });
-    if (ok && sum > 10000n) problems.push({ field: `${base}.periods`, key: 'product.error.distributionSum' });
     out.push({ careType: careType as CareType, periods: values });
   });
   return out;
