@@ -59,6 +59,13 @@ export interface MedicalApi {
   getItems(ctx: Ctx, ids: readonly string[], asOf?: string | null): Promise<MedicalItem[]>;
   getItem(ctx: Ctx, id: string, asOf?: string | null): Promise<MedicalItem | null>;
   findItemByCode(ctx: Ctx, code: string, asOf?: string | null): Promise<MedicalItem | null>;
+  /**
+   * The items of these codes valid at `asOf` (current without it), in code order; unknown codes are left out, so the
+   * caller can name them (a claim's lines, an import's rows).
+   * @example
+   * const byCode = new Map((await medical.itemsByCodes(ctx, lines.map((l) => l.code), claim.dateFrom)).map((i) => [i.code, i]));
+   */
+  itemsByCodes(ctx: Ctx, codes: readonly string[], asOf?: string | null): Promise<MedicalItem[]>;
   searchItems(ctx: Ctx, filter: ItemFilter, page: PageArgs): Promise<Connection<MedicalItem>>;
   isItemCodeFree(ctx: Ctx, code: string, exceptId?: string | null): Promise<boolean>;
   /** All versions of an item, oldest first. */
@@ -72,6 +79,8 @@ export interface MedicalApi {
   getServices(ctx: Ctx, ids: readonly string[], asOf?: string | null): Promise<MedicalServiceRow[]>;
   getService(ctx: Ctx, id: string, asOf?: string | null): Promise<MedicalServiceRow | null>;
   findServiceByCode(ctx: Ctx, code: string, asOf?: string | null): Promise<MedicalServiceRow | null>;
+  /** The services of these codes valid at `asOf`, in code order; unknown codes are left out. */
+  servicesByCodes(ctx: Ctx, codes: readonly string[], asOf?: string | null): Promise<MedicalServiceRow[]>;
   searchServices(ctx: Ctx, filter: ServiceFilter, page: PageArgs): Promise<Connection<MedicalServiceRow>>;
   isServiceCodeFree(ctx: Ctx, code: string, exceptId?: string | null): Promise<boolean>;
   serviceHistory(ctx: Ctx, id: string): Promise<MedicalServiceRow[]>;
@@ -82,8 +91,18 @@ export interface MedicalApi {
   getDiagnoses(ctx: Ctx, ids: readonly string[], asOf?: string | null): Promise<Diagnosis[]>;
   getDiagnosis(ctx: Ctx, id: string, asOf?: string | null): Promise<Diagnosis | null>;
   findDiagnosisByCode(ctx: Ctx, code: string, asOf?: string | null): Promise<Diagnosis | null>;
+  /** The diagnoses of these ICD codes valid at `asOf`, in code order; unknown codes are left out. */
+  diagnosesByCodes(ctx: Ctx, codes: readonly string[], asOf?: string | null): Promise<Diagnosis[]>;
   searchDiagnoses(ctx: Ctx, filter: RegisterFilter, page: PageArgs): Promise<Connection<Diagnosis>>;
-  /** Insert-or-update diagnoses by code (the register has no form: it comes from imports and the seed). */
+  /** All versions of a diagnosis, oldest first. */
+  diagnosisHistory(ctx: Ctx, id: string): Promise<Diagnosis[]>;
+  /** Adds one diagnosis (right `medical.diagnosis.upload`); a code in use is a CONFLICT on `code`. */
+  createDiagnosis(ctx: Ctx, input: DiagnosisInput): Promise<Diagnosis>;
+  /** Closes the current version and opens a new one (same id); an unchanged input changes nothing. */
+  updateDiagnosis(ctx: Ctx, id: string, input: DiagnosisInput): Promise<Diagnosis>;
+  /** Closes the current version (claims keep the code they carry). */
+  deleteDiagnosis(ctx: Ctx, id: string): Promise<void>;
+  /** Insert-or-update diagnoses by code (imports and the seed). */
   upsertDiagnoses(ctx: Ctx, inputs: readonly DiagnosisInput[]): Promise<{ created: number; updated: number }>;
 }
 

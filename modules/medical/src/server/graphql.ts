@@ -209,6 +209,33 @@ export function registerMedicalGraphql(builder: Builder, service: MedicalApi): v
       return { deletedId: input.id };
     },
   });
+  const diagnosisFields = (t: InputFields) => ({
+    code: t.string({ required: true, description: 'ICD-10 code, at most 6 characters.' }),
+    name: t.string({ required: true }),
+    nameFr: t.string(),
+  });
+  const DiagnosisPayload = payloadType(builder, 'DiagnosisPayload', 'diagnosis', DiagnosisRef);
+  defineMutation(builder, 'createDiagnosis', {
+    guard: { right: RIGHTS.diagnosisUpload },
+    input: diagnosisFields,
+    payload: DiagnosisPayload,
+    run: async (input, tx) => ({ diagnosis: await service.createDiagnosis(tx, input) }),
+  });
+  defineMutation(builder, 'updateDiagnosis', {
+    guard: { right: RIGHTS.diagnosisUpload },
+    input: (t) => ({ id: t.id({ required: true }), ...diagnosisFields(t) }),
+    payload: DiagnosisPayload,
+    run: async (input, tx) => ({ diagnosis: await service.updateDiagnosis(tx, input.id, input) }),
+  });
+  defineMutation(builder, 'deleteDiagnosis', {
+    guard: { right: RIGHTS.diagnosisUpload },
+    input: (t) => ({ id: t.id({ required: true }) }),
+    payload: DeletePayload,
+    run: async (input, tx) => {
+      await service.deleteDiagnosis(tx, input.id);
+      return { deletedId: input.id };
+    },
+  });
   defineMutation(builder, 'createMedicalService', {
     guard: { right: RIGHTS.serviceAdd },
     input: serviceFields,

@@ -179,6 +179,21 @@ export function createRegister<T extends Versioned & { code: string }, V extends
       if (!c) return null;
       return (await select(ctx, and(eq(t.code, c), validAt(t, at))))[0] ?? null;
     },
+    /**
+     * The versions valid at `asOf` (current ones without it) of these codes, in code order; unknown codes are left
+     * out (the caller names them). Codes are trimmed; duplicates count once. Read in slices so a large claim batch
+     * stays within the database's parameter limit.
+     */
+    async getByCodes(ctx: Ctx, codes: readonly string[], asOf?: string | null): Promise<T[]> {
+      requireUser(ctx);
+      const at = checkAsOf(asOf);
+      const wanted = [...new Set(codes.map((c) => clean(c)).filter((c): c is string => c !== null))];
+      const found: T[] = [];
+      for (let i = 0; i < wanted.length; i += 500) {
+        found.push(...(await select(ctx, and(inArray(t.code, wanted.slice(i, i + 500)), validAt(t, at)))));
+      }
+      return found.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    },
     async history(ctx: Ctx, id: string): Promise<T[]> {
       requireUser(ctx);
       if (!isUuid(id)) return [];

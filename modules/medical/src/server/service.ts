@@ -64,6 +64,7 @@ export function createMedicalService(r: Registers): MedicalApi {
     getItems: r.items.get,
     getItem: async (ctx, id, asOf) => (await r.items.get(ctx, [id], asOf))[0] ?? null,
     findItemByCode: r.items.findByCode,
+    itemsByCodes: r.items.getByCodes,
     searchItems: r.items.search,
     isItemCodeFree: r.items.isCodeFree,
     itemHistory: r.items.history,
@@ -74,6 +75,7 @@ export function createMedicalService(r: Registers): MedicalApi {
     getServices: r.services.get,
     getService: async (ctx, id, asOf) => (await r.services.get(ctx, [id], asOf))[0] ?? null,
     findServiceByCode: r.services.findByCode,
+    servicesByCodes: r.services.getByCodes,
     searchServices: r.services.search,
     isServiceCodeFree: r.services.isCodeFree,
     serviceHistory: r.services.history,
@@ -84,7 +86,12 @@ export function createMedicalService(r: Registers): MedicalApi {
     getDiagnoses: r.diagnoses.get,
     getDiagnosis: async (ctx, id, asOf) => (await r.diagnoses.get(ctx, [id], asOf))[0] ?? null,
     findDiagnosisByCode: r.diagnoses.findByCode,
+    diagnosesByCodes: r.diagnoses.getByCodes,
     searchDiagnoses: r.diagnoses.search,
+    diagnosisHistory: r.diagnoses.history,
+    createDiagnosis: r.diagnoses.create,
+    updateDiagnosis: r.diagnoses.update,
+    deleteDiagnosis: r.diagnoses.remove,
     async upsertDiagnoses(ctx, inputs: readonly DiagnosisInput[]) {
       requireRight(ctx, RIGHTS.diagnosisUpload);
       const values = inputs.map((input, i) => {

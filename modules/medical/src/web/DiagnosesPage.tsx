@@ -1,11 +1,19 @@
-import { DataTable, PageHeader, SearchFilters, TextInput, useConnection } from '@mutua/web-kernel';
+import Button from '@mui/material/Button';
+import { DataTable, PageHeader, SearchFilters, TextInput, useAuth, useConnection } from '@mutua/web-kernel';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Diagnosis, searchDiagnoses } from './api';
+import { DiagnosisDialog } from './DiagnosisDialog';
 
-/** `/admin/diagnoses`: search the ICD-10 register by code prefix or English/French name; keyset-paged. */
+/**
+ * `/admin/diagnoses`: search the ICD-10 register by code prefix or English/French name, keyset-paged; a row opens its
+ * form and history, and the upload right adds, edits and deletes diagnoses.
+ */
 export function DiagnosesPage() {
   const { t } = useTranslation();
+  const { hasRight } = useAuth();
+  // null: closed; 'new': the empty form; a row: that diagnosis.
+  const [editing, setEditing] = useState<Diagnosis | 'new' | null>(null);
   const [draft, setDraft] = useState({ search: '', asOf: '' });
   const [filters, setFilters] = useState(draft);
   const list = useConnection<Diagnosis>(['medical.diagnoses', filters], (after) =>
@@ -13,7 +21,16 @@ export function DiagnosesPage() {
   );
   return (
     <>
-      <PageHeader title={t('medical.page.diagnoses')} />
+      <PageHeader
+        title={t('medical.page.diagnoses')}
+        actions={
+          hasRight('medical.diagnosis.upload') ? (
+            <Button variant="contained" onClick={() => setEditing('new')}>
+              {t('medical.page.newDiagnosis')}
+            </Button>
+          ) : null
+        }
+      />
       <SearchFilters
         onSearch={() => setFilters(draft)}
         onReset={() => {
@@ -38,6 +55,7 @@ export function DiagnosesPage() {
       </SearchFilters>
       <DataTable<Diagnosis>
         label={t('medical.page.diagnoses')}
+        onRowClick={(d) => setEditing(d)}
         columns={[
           { key: 'code', header: t('medical.field.code'), width: 100 },
           { key: 'name', header: t('medical.field.name') },
@@ -45,6 +63,13 @@ export function DiagnosesPage() {
         ]}
         {...list.tableProps}
       />
+      {editing ? (
+        <DiagnosisDialog
+          key={editing === 'new' ? 'new' : editing.id}
+          diagnosis={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }

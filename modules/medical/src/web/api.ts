@@ -78,3 +78,11 @@ export const searchDiagnoses = (search: string, asOf: string, after: string | nu
     }`,
     { search: search || null, asOf: asOf || null, after },
   ).then((d) => d.diagnoses);
+
+/** Creates or updates a diagnosis (code, English and French names). */
+export const saveDiagnosis = (id: string | null, input: { code: string; name: string; nameFr: string | null }) =>
+  id
+    ? mutate<Diagnosis>('updateDiagnosis', { ...input, id }, 'diagnosis', DIAGNOSIS)
+    : mutate<Diagnosis>('createDiagnosis', input, 'diagnosis', DIAGNOSIS);
+
+export const deleteDiagnosis = (id: string) => mutate<string>('deleteDiagnosis', { id }, 'deletedId');
