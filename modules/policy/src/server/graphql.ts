@@ -17,7 +17,6 @@ import {
   type CoveragePolicy,
   type Eligibility,
   type InsureePolicy,
-  type Policy,
   type PolicyApi,
   type PolicyStatus,
   type PolicyValues,
@@ -222,6 +221,13 @@ export function registerPolicyGraphql(
         previousPolicyId: t.arg.id(),
       },
       resolve: (_r, a, ctx) => service.policyValues(ctx, { ...a, stage: a.stage === 'R' ? 'R' : 'N' }),
+    }),
+    policyProducts: t.field({
+      type: [ProductRef],
+      description: "Products an enrolment may choose (current versions in the user's scope), for the policy form.",
+      extensions: { right: RIGHTS.add },
+      resolve: async (_r, _a, ctx) =>
+        (await deps.products.searchProducts(ctx, {}, { first: 500 })).edges.map((e) => e.node),
     }),
     policyRenewalReminders: t.field({
       type: [ReminderRef],
