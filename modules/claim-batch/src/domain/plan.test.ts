@@ -304,6 +304,28 @@ describe('batchPlan: claims that wait', () => {
     // No premium: pool 0, the relative line gets 0.
     assert.deepEqual(mar.claims, [{ claimId: 'c', facilityId: 'hc1', claimed: 0n, remunerated: 100n }]);
   });
+  it('carries over a line of a skipped month into the next run (ADR 0008)', () => {
+    // Monthly 50 %; 366.00 paid for 2024 → 31.00 allocated to October, pool 15.50.
+    const PM = product('PM', { relativeDistribution: [{ careType: 'B', periods: Array(12).fill('50') }] });
+    const lines = [
+      line('sep', 'c1', 'hc1', { productId: 'PM', priceOrigin: 'R', processed: '2024-09-20', priceValuated: 1000n }),
+      line('oct', 'c2', 'hc1', { productId: 'PM', priceOrigin: 'R', processed: '2024-10-03', priceValuated: 3000n }),
+      line('nov', 'c3', 'hc1', { productId: 'PM', priceOrigin: 'R', processed: '2024-11-02', priceValuated: 500n }),
+    ];
+    const oct = batchPlan(input(10, { products: [PM], premiums: [premium2024('PM', 36_600n)], lines }));
+    assert.deepEqual(
+      oct.indexes.map((i) => [i.allocated, i.pool, i.claimValue, i.index]),
+      [[3100n, 1550n, 4000n, '0.3875']],
+    );
+    const paid = linesById(oct);
+    assert.deepEqual([paid.get('sep')?.remunerated, paid.get('oct')?.remunerated], [387n, 1163n]); // 387.50 and 1162.50: the tie goes to the smaller id
+    assert.equal(paid.has('nov'), false, 'a line processed after the month waits for its own run');
+    assert.deepEqual(oct.pendingClaims, []);
+    assert.deepEqual(
+      oct.claims.map((c) => c.claimId),
+      ['c1', 'c2'],
+    );
+  });
 });
 
 // ---- properties ----

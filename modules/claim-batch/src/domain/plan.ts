@@ -82,6 +82,11 @@ const inWindow = (d: string, w: PeriodWindow): boolean => {
   const day = dateOf(d);
   return day >= w.start && day <= w.end;
 };
+/**
+ * Carry-over (ADR 0008): a waiting line processed before the window (its month was skipped, or it was processed
+ * late) is valued by the run that closes the next period after it, with that period's lines.
+ */
+const upToEnd = (d: string, w: PeriodWindow): boolean => dateOf(d) <= w.end;
 
 /** Hospital claim for the batch (RULES.md §6.1): by HF level for interpretation H (and null), else by dates. */
 const isHospital = (product: BatchProduct, line: BatchLine, facility: BatchFacility): boolean =>
@@ -230,14 +235,14 @@ export function batchPlan(input: BatchInput): BatchPlan {
       continue;
     }
     if (capitation) {
-      if (capWindow && inWindow(line.processed, capWindow)) {
+      if (capWindow && upToEnd(line.processed, capWindow)) {
         acc.capitationClaimed += claimed;
         record(line, acc, 0n, 'capitation');
       } else acc.pending = true;
       continue;
     }
     const side = plan.sides.length === 1 || isHospital(plan.product, line, facility!) ? plan.sides[0]! : plan.sides[1]!;
-    if (!side.window || !inWindow(line.processed, side.window)) {
+    if (!side.window || !upToEnd(line.processed, side.window)) {
       acc.pending = true;
       continue;
     }
