@@ -6,7 +6,7 @@ import { medicalService } from '@mutua/medical';
 import { productService } from '@mutua/product';
 import { manifest, type PolicyConfig, RIGHTS } from '../manifest.js';
 import type { PolicyApi } from '../points.js';
-import { seedDemo } from './demo.js';
+import { demoDeps, seedDemo } from './demo.js';
 import { registerPolicyGraphql } from './graphql.js';
 import { createPolicyService } from './service.js';
 
@@ -23,9 +23,10 @@ export default defineModule<PolicyApi, PolicyConfig>({
   messages: { en: catalog('en'), fr: catalog('fr') },
   setup({ db, logger, config, hooks, graphql, routes, jobs, audit, service }) {
     const insuree = service(insureeService);
+    const products = service(productService);
     const { api, memberAdded, memberRemoved } = createPolicyService({
       insuree,
-      product: service(productService),
+      product: products,
       location: service(locationService),
       medical: service(medicalService),
       hooks,
@@ -47,7 +48,8 @@ export default defineModule<PolicyApi, PolicyConfig>({
     });
     const enqueueExpiry = (ctx: Ctx) => jobs.enqueue(ctx, EXPIRY_JOB, {});
 
-    registerPolicyGraphql(graphql, api, { products: service(productService), enqueueExpiry });
+    registerPolicyGraphql(graphql, api, { products, enqueueExpiry });
+    demoDeps.set(api, { insuree, product: products });
 
     routes.add({
       method: 'GET',
