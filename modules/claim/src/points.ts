@@ -7,6 +7,9 @@ import {
   type MutuaSchemaTypes,
 } from '@mutua/kernel';
 import type { ObjectRef } from '@pothos/core';
+import type { ClaimBatchApi } from './server/batch-points.js';
+
+export type { BatchClaimLine, BatchResult, ClaimBatchApi } from './server/batch-points.js';
 
 /** 1 rejected, 2 entered, 4 checked, 8 processed, 16 valuated (DOMAIN.md §12.4). */
 export type ClaimStatus = 1 | 2 | 4 | 8 | 16;
@@ -225,7 +228,7 @@ export interface Attachment {
  * The claim module's service. Every operation checks its right and the location scope: a claim administrator sees
  * and writes only their facility's claims; other users the facilities of their districts.
  */
-export interface ClaimApi {
+export interface ClaimApi extends ClaimBatchApi {
   searchClaims(ctx: Ctx, filter: ClaimFilter, page: PageArgs): Promise<Connection<Claim>>;
   getClaim(ctx: Ctx, id: string): Promise<ClaimDetail | null>;
   getClaims(ctx: Ctx, ids: readonly string[]): Promise<Claim[]>;

@@ -1,6 +1,7 @@
 import type { Ctx } from '@mutua/kernel';
 import type { ClaimApi } from '../points.js';
 import { createAttachments } from './attachments.js';
+import { createBatchApi } from './batch-api.js';
 import { createChecker } from './check.js';
 import type { Deps } from './deps.js';
 import { createEntry } from './entry.js';
@@ -44,6 +45,7 @@ export function createClaimService(deps: Deps): ClaimService {
     processClaims: processor.processClaims,
     ...review,
     ...files,
+    ...createBatchApi(deps),
     async filterIds(ctx, filter, max) {
       const { claim } = await import('./schema.js');
       const { desc } = await import('drizzle-orm');

@@ -1,0 +1,82 @@
+import { type Ctx, queryRows, withTransaction } from '@mutua/kernel';
+import { inArray, sql } from 'drizzle-orm';
+import { claimValuated } from '../points.js';
+import type { BatchClaimLine, BatchResult, ClaimBatchApi } from './batch-points.js';
+import { auditMany, bulkUpdate } from './bulk-sql.js';
+import type { Deps } from './deps.js';
+import { toClaim } from './read.js';
+import { claim } from './schema.js';
+
+const CHUNK = 5000;
+
+/**
+ * Set-based reads and writes for the monthly batch run (modules/claim-batch): one query reads every line of the
+ * waiting claims; the result is written with one UPDATE per table and chunk (`jsonb_to_recordset`).
+ */
+export function createBatchApi(deps: Deps): ClaimBatchApi {
+  return {
+    async batchClaimLines(ctx, { processedUpTo, runId }) {
+      const ofRun = runId ? sql`OR (c.status = 16 AND c.batch_run_id = ${runId}::uuid)` : sql``;
+      const lines = (table: string, kind: 'item' | 'service') => sql`
+        SELECT l.id::text AS id, ${kind}::text AS kind, c.id::text AS "claimId", c.hf_id::text AS "facilityId",
+          l.product_id::text AS "productId", l.status::int AS status, c.date_from::text AS "claimDateFrom",
+          c.date_to::text AS "claimDateTo", c.date_processed::text AS processed, l.price_origin::text AS "priceOrigin",
+          l.price_asked::text AS "priceAsked", l.qty_provided::text AS "qtyProvided",
+          l.price_approved::text AS "priceApproved", l.qty_approved::text AS "qtyApproved",
+          l.price_adjusted::text AS "priceAdjusted", l.price_valuated::text AS "priceValuated",
+          l.remunerated_amount::text AS remunerated
+        FROM ${sql.raw(table)} l JOIN claim c ON c.id = l.claim_id
+        WHERE c.deleted_at IS NULL AND c.date_processed <= ${processedUpTo}::date AND (c.status = 8 ${ofRun})`;
+      return queryRows<BatchClaimLine>(
+        ctx.db,
+        sql`${lines('claim_item', 'item')} UNION ALL ${lines('claim_service', 'service')} ORDER BY "claimId", id`,
+      );
+    },
+
+    async applyBatchResult(ctx: Ctx, result: BatchResult) {
+      return withTransaction(ctx, async (tx) => {
+        const types = { id: 'uuid', remunerated_amount: 'numeric', price_valuated: 'numeric' } as const;
+        for (const kind of ['item', 'service'] as const) {
+          const rows = result.lines
+            .filter((l) => l.kind === kind)
+            .map((l) => ({ id: l.id, remunerated_amount: l.remunerated, price_valuated: l.priceValuated }));
+          // Lines the index did not re-value keep their price valuated.
+          const valued = rows.filter((r) => r.price_valuated !== null);
+          const plain = rows.filter((r) => r.price_valuated === null);
+          await bulkUpdate(tx, `claim_${kind}`, types, valued);
+          await bulkUpdate(tx, `claim_${kind}`, { id: 'uuid', remunerated_amount: 'numeric' }, plain);
+        }
+        let claims = 0;
+        const total = new Map(result.claims.map((c) => [c.id, c.remunerated]));
+        const now = new Date().toISOString();
+        for (let i = 0; i < result.claims.length; i += CHUNK) {
+          const chunk = JSON.stringify(result.claims.slice(i, i + CHUNK));
+          // Only waiting claims change: a repeated call (resumed run) leaves the claims it already valuated alone.
+          const changed = await queryRows<{ id: string }>(
+            tx.db,
+            sql`UPDATE claim AS t SET status = 16, remunerated = v.remunerated, batch_run_id = ${result.runId}::uuid,
+                  updated_at = ${now}::timestamptz
+                FROM jsonb_to_recordset(${chunk}::jsonb) AS v(id uuid, remunerated numeric)
+                WHERE t.id = v.id AND t.status = 8 AND t.deleted_at IS NULL
+                RETURNING t.id::text AS id`,
+          );
+          claims += changed.length;
+          if (!changed.length) continue;
+          const ids = changed.map((r) => r.id);
+          await auditMany(
+            tx,
+            ids.map((id) => ({
+              entity: 'Claim',
+              entityId: id,
+              action: 'batch',
+              after: { status: 16, remunerated: total.get(id), batchRunId: result.runId },
+            })),
+          );
+          const rows = await tx.db.select().from(claim).where(inArray(claim.id, ids));
+          for (const r of rows) await deps.hooks.runAfter(claimValuated, { claim: toClaim(r) }, tx);
+        }
+        return { lines: result.lines.length, claims };
+      });
+    },
+  };
+}
