@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import { ErrorAlert, FormGrid, fieldError, NumberInput, TextInput } from '@mutua/web-kernel';
+import { ErrorAlert, FormGrid, fieldError, HistoryPanel, NumberInput, TextInput } from '@mutua/web-kernel';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -115,6 +115,7 @@ export function EntryDialog({
               />
             ) : null}
           </FormGrid>
+          {entry ? <HistoryPanel entity="CodeListEntry" entityId={entry.id} /> : null}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t('codelist.page.cancel')}</Button>

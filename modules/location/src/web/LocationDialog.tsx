@@ -3,7 +3,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import { ErrorAlert, FormGrid, fieldError, NumberInput, TextInput } from '@mutua/web-kernel';
+import { ErrorAlert, FormGrid, fieldError, HistoryPanel, NumberInput, TextInput } from '@mutua/web-kernel';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -92,6 +92,7 @@ export function LocationDialog({
                 ))
               : null}
           </FormGrid>
+          {node ? <HistoryPanel entity="Location" entityId={node.id} /> : null}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t('location.action.cancel')}</Button>

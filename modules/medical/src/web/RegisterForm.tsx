@@ -4,13 +4,13 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Switch from '@mui/material/Switch';
+import { CodeSelect } from '@mutua/codelist/web';
 import {
   ConfirmDialog,
   ErrorAlert,
   FormGrid,
   fieldError,
   PageHeader,
-  SelectInput,
   TextInput,
   useAuth,
   useGo,
@@ -113,13 +113,13 @@ export function RegisterForm({ kind, row }: { kind: RegisterKind; row: RegisterR
         );
       case 'select':
         return (
-          <SelectInput
+          <CodeSelect
             key={f.name}
+            list={f.list}
             name={f.name}
             label={label}
             required={!!f.required}
             disabled={!canEdit}
-            options={f.codes.map((c) => ({ value: c, label: `${c} — ${t(`${f.labels}.${c}`)}` }))}
             value={value as string}
             onChange={set(f.name)}
             error={err(f.name)}

@@ -1,4 +1,5 @@
 import LinearProgress from '@mui/material/LinearProgress';
+import { entryLabel, useCodeLists } from '@mutua/codelist/web';
 import {
   DataTable,
   ErrorAlert,
@@ -19,14 +20,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toFlags } from '../domain/patient-category';
 import { getRegisterRow, type RegisterKind, type RegisterRow, searchRegister } from './api';
-import { FIELDS, FILTERS, PAGES } from './fields';
+import { FIELDS, FILTERS, type FieldSpec, PAGES } from './fields';
 import { RegisterForm } from './RegisterForm';
 
 const TEXT_FILTERS = ['code', 'search', 'asOf'] as const;
 
 /** The search page of a register: code, name, closed-list filters and an as-of date; keyset-paged. */
 function RegisterSearchPage({ kind }: { kind: RegisterKind }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { hasRight } = useAuth();
   const page = PAGES[kind];
   const empty = Object.fromEntries([...TEXT_FILTERS, ...FILTERS[kind]].map((k) => [k, '']));
@@ -36,9 +37,19 @@ function RegisterSearchPage({ kind }: { kind: RegisterKind }) {
     searchRegister(kind, filters, after),
   );
   const spec = (name: string) => FIELDS[kind].find((f) => f.name === name);
+  const codeLists = useCodeLists().data;
+  const language = i18n.resolvedLanguage ?? i18n.language;
+  /** Every entry of the field's code list (deactivated too: old rows show them), or the built-in names meanwhile. */
+  const optionsOf = (f: Extract<FieldSpec, { kind: 'select' }>) => {
+    const data = codeLists?.find((l) => l.id === f.list);
+    return data
+      ? data.entries.map((e) => ({ value: e.code, label: entryLabel(e, language) }))
+      : f.codes.map((c) => ({ value: c, label: t(`${f.labels}.${c}`) }));
+  };
   const codeLabel = (name: string, code: string | null) => {
     const f = spec(name);
-    return code && f?.kind === 'select' ? t(`${f.labels}.${code}`) : (code ?? '');
+    if (!code || f?.kind !== 'select') return code ?? '';
+    return optionsOf(f).find((o) => o.value === code)?.label ?? code;
   };
   const set = (k: string) => (v: string) => setDraft((d) => ({ ...d, [k]: v }));
   const mask = (m: number) => {
@@ -87,7 +98,7 @@ function RegisterSearchPage({ kind }: { kind: RegisterKind }) {
               name={name}
               label={t(`medical.field.${name}`)}
               emptyLabel={t('medical.page.any')}
-              options={f.codes.map((c) => ({ value: c, label: t(`${f.labels}.${c}`) }))}
+              options={optionsOf(f)}
               value={draft[name] ?? ''}
               onChange={set(name)}
             />

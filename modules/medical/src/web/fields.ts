@@ -13,7 +13,16 @@ export type FieldSpec =
   | { name: string; kind: 'text'; max: number; required?: boolean }
   | { name: string; kind: 'decimal'; required?: boolean }
   | { name: string; kind: 'int' }
-  | { name: string; kind: 'select'; codes: readonly string[]; labels: string; required?: boolean }
+  | {
+      name: string;
+      kind: 'select';
+      /** The code list the values come from (codelist module): its entries name and order the options. */
+      list: string;
+      /** The built-in codes and their i18n labels, used while the code lists are unreadable. */
+      codes: readonly string[];
+      labels: string;
+      required?: boolean;
+    }
   | { name: string; kind: 'bool' }
   | { name: string; kind: 'patientCategory' };
 
@@ -22,27 +31,68 @@ export const FIELDS: Record<RegisterKind, FieldSpec[]> = {
   items: [
     { name: 'code', kind: 'text', max: 6, required: true },
     { name: 'name', kind: 'text', max: 100, required: true },
-    { name: 'type', kind: 'select', codes: ITEM_TYPES, labels: 'medical.itemType', required: true },
+    { name: 'type', kind: 'select', list: 'itemType', codes: ITEM_TYPES, labels: 'medical.itemType', required: true },
     { name: 'package', kind: 'text', max: 255 },
     { name: 'price', kind: 'decimal', required: true },
     { name: 'quantity', kind: 'decimal' },
     { name: 'maximumQuantity', kind: 'decimal' },
-    { name: 'careType', kind: 'select', codes: CARE_TYPES, labels: 'medical.careType', required: true },
+    {
+      name: 'careType',
+      kind: 'select',
+      list: 'careType',
+      codes: CARE_TYPES,
+      labels: 'medical.careType',
+      required: true,
+    },
     { name: 'frequency', kind: 'int' },
     { name: 'patientCategory', kind: 'patientCategory' },
   ],
   services: [
     { name: 'code', kind: 'text', max: 6, required: true },
     { name: 'name', kind: 'text', max: 100, required: true },
-    { name: 'type', kind: 'select', codes: SERVICE_TYPES, labels: 'medical.serviceType', required: true },
-    { name: 'category', kind: 'select', codes: SERVICE_CATEGORIES, labels: 'medical.category' },
-    { name: 'level', kind: 'select', codes: SERVICE_LEVELS, labels: 'medical.level', required: true },
+    {
+      name: 'type',
+      kind: 'select',
+      list: 'serviceType',
+      codes: SERVICE_TYPES,
+      labels: 'medical.serviceType',
+      required: true,
+    },
+    {
+      name: 'category',
+      kind: 'select',
+      list: 'serviceCategory',
+      codes: SERVICE_CATEGORIES,
+      labels: 'medical.category',
+    },
+    {
+      name: 'level',
+      kind: 'select',
+      list: 'serviceLevel',
+      codes: SERVICE_LEVELS,
+      labels: 'medical.level',
+      required: true,
+    },
     { name: 'price', kind: 'decimal', required: true },
     { name: 'maximumQuantity', kind: 'decimal' },
-    { name: 'careType', kind: 'select', codes: CARE_TYPES, labels: 'medical.careType', required: true },
+    {
+      name: 'careType',
+      kind: 'select',
+      list: 'careType',
+      codes: CARE_TYPES,
+      labels: 'medical.careType',
+      required: true,
+    },
     { name: 'frequency', kind: 'int' },
     { name: 'patientCategory', kind: 'patientCategory' },
-    { name: 'packageType', kind: 'select', codes: PACKAGE_TYPES, labels: 'medical.packageType', required: true },
+    {
+      name: 'packageType',
+      kind: 'select',
+      list: 'packageType',
+      codes: PACKAGE_TYPES,
+      labels: 'medical.packageType',
+      required: true,
+    },
     { name: 'manualPrice', kind: 'bool' },
   ],
 };
