@@ -10,6 +10,7 @@ import type { Policy } from '@mutua/policy';
 import type { ObjectRef } from '@pothos/core';
 import type { AssessWarning } from './domain/assess.js';
 import type { Contribution, ContributionInput, PayType } from './domain/types.js';
+import type { ContributionBatchApi } from './server/batch-premiums.js';
 
 export type { AssessWarning } from './domain/assess.js';
 export type { ActivationOption, Contribution, ContributionInput, PayType } from './domain/types.js';
@@ -91,7 +92,9 @@ export interface ContributionResult {
  * families in the user's scope; writes check their right and the family's scope, run in one transaction, are
  * audited, and activate the policy when its value is reached (DECISIONS.md #25).
  */
-export interface ContributionApi {
+export type { BatchPremium, ContributionBatchApi } from './server/batch-premiums.js';
+
+export interface ContributionApi extends ContributionBatchApi {
   getContribution(ctx: Ctx, id: string): Promise<Contribution | null>;
   /** Every version of a contribution, oldest first. */
   contributionVersions(ctx: Ctx, id: string): Promise<Contribution[]>;

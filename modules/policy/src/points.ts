@@ -10,6 +10,7 @@ import type { ObjectRef } from '@pothos/core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm/sql';
 import type { CategoryCounts, RemainingAmounts } from './domain/enquiry.js';
+import type { PolicyBatchApi } from './server/batch-policies.js';
 
 export type { CategoryCounts, RemainingAmounts } from './domain/enquiry.js';
 
@@ -203,7 +204,9 @@ export interface ContributionProvider {
 }
 
 /** The policy module's service. Every read is scoped by the family's village (insuree.familyScopeCondition). */
-export interface PolicyApi {
+export type { BatchPolicy, PolicyBatchApi } from './server/batch-policies.js';
+
+export interface PolicyApi extends PolicyBatchApi {
   getPolicy(ctx: Ctx, id: string): Promise<Policy | null>;
   getPolicies(ctx: Ctx, ids: readonly string[]): Promise<Policy[]>;
   familyPolicies(ctx: Ctx, familyId: string): Promise<Policy[]>;

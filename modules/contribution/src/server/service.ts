@@ -8,6 +8,7 @@ import { fromCents, toCents } from '../domain/money.js';
 import type { Contribution } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import type { ContributionApi, ContributionFilter } from '../points.js';
+import { contributionBatchApi } from './batch-premiums.js';
 import type { ContributionDeps } from './deps.js';
 import { paymentFrom, previewFrom, termsOf } from './payment.js';
 import { currentRows, toContribution } from './read.js';
@@ -77,6 +78,7 @@ export function createContributionService(deps: ContributionDeps): ContributionA
 
   return {
     ...writes,
+    ...contributionBatchApi,
 
     async getContribution(ctx, id) {
       requireRight(ctx, RIGHTS.search);

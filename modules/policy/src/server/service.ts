@@ -1,6 +1,7 @@
 import type { Hooks } from '@mutua/kernel';
 import type { MedicalApi } from '@mutua/medical';
 import type { ConsumptionProvider, ContributionProvider, PolicyApi } from '../points.js';
+import { policyBatchApi } from './batch-policies.js';
 import type { ComputeDeps } from './compute.js';
 import { createEnquiry } from './enquiry.js';
 import { createReader } from './read.js';
@@ -21,6 +22,7 @@ export function createPolicyService(deps: ServiceDeps) {
   const write = createWriter({ ...deps, read, contributions: () => contributions });
   const enquiry = createEnquiry({ ...deps, read, consumption: () => consumption });
   const api: PolicyApi = {
+    ...policyBatchApi,
     getPolicy: read.getPolicy,
     getPolicies: read.getPolicies,
     familyPolicies: read.familyPolicies,
