@@ -1,0 +1,301 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import {
+  ConfirmDialog,
+  DataTable,
+  ErrorAlert,
+  HistoryPanel,
+  LinkButton,
+  PageHeader,
+  StatusPage,
+  useAuth,
+  useGo,
+  useRouteParams,
+} from '@mutua/web-kernel';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  type BulkSummary,
+  type ClaimLineRow,
+  type ClaimRow,
+  deleteClaim,
+  getClaim,
+  processClaims,
+  restoreClaim,
+  submitClaims,
+} from './api';
+import { FeedbackDialog } from './FeedbackDialog';
+import { cents, money, reasonText } from './labels';
+
+/** The item/service lines of a claim with their status, the translated rejection reason and the amounts. */
+export function ClaimLinesTable({ claim, kind }: { claim: ClaimRow; kind: 'item' | 'service' }) {
+  const { t, i18n } = useTranslation();
+  const rows = kind === 'item' ? claim.items : claim.services;
+  const m = (v: string | null) => money(v, i18n.language);
+  const title = kind === 'item' ? t('claim.page.items') : t('claim.page.services');
+  return (
+    <Box component="section" aria-label={title} sx={{ my: 2 }}>
+      <Typography variant="h6" component="h2">
+        {title}
+      </Typography>
+      <DataTable<ClaimLineRow>
+        label={title}
+        rows={rows}
+        columns={[
+          {
+            key: 'code',
+            header: t('claim.line.code'),
+            render: (l) => {
+              const med = l.item ?? l.service;
+              return med ? `${med.code} ${med.name}` : l.medicalId;
+            },
+          },
+          { key: 'qtyProvided', header: t('claim.line.qty'), align: 'right' },
+          { key: 'priceAsked', header: t('claim.line.priceAsked'), align: 'right', render: (l) => m(l.priceAsked) },
+          { key: 'qtyApproved', header: t('claim.line.qtyApproved'), align: 'right' },
+          {
+            key: 'priceApproved',
+            header: t('claim.line.priceApproved'),
+            align: 'right',
+            render: (l) => m(l.priceApproved ?? l.priceAdjusted),
+          },
+          {
+            key: 'priceValuated',
+            header: t('claim.line.priceValuated'),
+            align: 'right',
+            render: (l) => m(l.priceValuated),
+          },
+          {
+            key: 'status',
+            header: t('claim.line.status'),
+            render: (l) =>
+              l.status === 2 ? (
+                <Box>
+                  <Chip size="small" color="error" label={t('claim.line.rejected')} />{' '}
+                  <span>{reasonText(t, l.rejectionReason, l.rejectionParams)}</span>
+                </Box>
+              ) : (
+                <Chip size="small" color="success" label={t('claim.line.passed')} />
+              ),
+          },
+          { key: 'justification', header: t('claim.line.justification') },
+        ]}
+      />
+    </Box>
+  );
+}
+
+function Amounts({ claim }: { claim: ClaimRow }) {
+  const { t, i18n } = useTranslation();
+  const lines = [...claim.items, ...claim.services];
+  const deducted = lines.reduce((s, l) => s + cents(l.deductableAmount) + cents(l.exceedCeilingAmount), 0);
+  const pairs: Array<[string, string | null]> = [
+    ['claimed', claim.claimed],
+    ['approved', claim.approved],
+    ['deducted', claim.status >= 8 ? (deducted / 100).toFixed(2) : null],
+    ['valuated', claim.valuated],
+  ];
+  return (
+    <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, my: 1 }}>
+      {pairs.map(([k, v]) => (
+        <Box key={k} sx={{ display: 'contents' }}>
+          <Typography component="dt" sx={{ fontWeight: 600 }}>
+            {t(`claim.field.${k}`)}
+          </Typography>
+          <Typography component="dd" sx={{ m: 0 }} data-testid={`amount-${k}`}>
+            {v === null ? '—' : money(v, i18n.language)}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+/**
+ * `/claims/$id`: status, amounts asked/approved/deducted/valuated, lines with their verdicts, the actions the
+ * claim's status and the user's rights allow, attachments and history.
+ */
+export function ClaimPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useRouteParams();
+  const { hasRight } = useAuth();
+  const go = useGo();
+  const qc = useQueryClient();
+  const [confirm, setConfirm] = useState(false);
+  const [feedback, setFeedback] = useState(false);
+  const [summary, setSummary] = useState<string | null>(null);
+  const q = useQuery({ queryKey: ['claim.claim', id], queryFn: () => getClaim(id) });
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['claim.claim', id] });
+    void qc.invalidateQueries({ queryKey: ['claim.claims'] });
+  };
+  const describe = (s: BulkSummary) =>
+    s.rejected ? t('claim.page.rejectedNow') : s.skipped ? t('claim.page.skippedNow') : null;
+  const act = useMutation({
+    mutationFn: async (action: 'submit' | 'process' | 'delete' | 'restore') => {
+      if (action === 'submit') return { summary: await submitClaims([id]) };
+      if (action === 'process') return { summary: await processClaims([id]) };
+      if (action === 'delete') {
+        await deleteClaim(id);
+        return { deleted: true };
+      }
+      return { restored: await restoreClaim(id) };
+    },
+    onSuccess: (r) => {
+      if ('deleted' in r) return go('/claims');
+      if ('restored' in r && r.restored) return go(`/claims/${r.restored.id}`);
+      if ('summary' in r && r.summary) setSummary(describe(r.summary));
+      refresh();
+    },
+  });
+  if (q.isLoading) return <LinearProgress aria-label={t('claim.page.claim')} />;
+  if (q.error) return <ErrorAlert error={q.error} />;
+  const c = q.data;
+  if (!c) return <StatusPage code="404" title={t('claim.page.notFound')} message="" />;
+  const editable = c.status === 2 || c.status === 4;
+  return (
+    <>
+      <PageHeader
+        title={t('claim.page.claimTitle', { code: c.code })}
+        subtitle={
+          <span data-testid="claim-status">
+            {t('claim.field.status')}: {t(`claim.status.${c.status}`)} · {t('claim.field.reviewStatus')}:{' '}
+            {t(`claim.selection.${c.reviewStatus}`)} · {t('claim.field.feedbackStatus')}:{' '}
+            {t(`claim.selection.${c.feedbackStatus}`)}
+          </span>
+        }
+        actions={
+          <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+            {editable && (hasRight('claim.claim.update') || hasRight('claim.claim.add')) ? (
+              <LinkButton to={`/claims/${c.id}/edit`} variant="outlined">
+                {t('claim.action.edit')}
+              </LinkButton>
+            ) : null}
+            {c.status === 2 && hasRight('claim.claim.submit') ? (
+              <Button variant="contained" disabled={act.isPending} onClick={() => act.mutate('submit')}>
+                {t('claim.action.submit')}
+              </Button>
+            ) : null}
+            {c.status === 4 && hasRight('claim.claim.process') ? (
+              <Button variant="contained" disabled={act.isPending} onClick={() => act.mutate('process')}>
+                {t('claim.action.process')}
+              </Button>
+            ) : null}
+            {c.status === 4 && c.reviewStatus === 4 && hasRight('claim.claim.review') ? (
+              <LinkButton to={`/claims/${c.id}/review`} variant="outlined">
+                {t('claim.action.review')}
+              </LinkButton>
+            ) : null}
+            {(c.status === 4 || c.status === 8) && c.feedbackStatus === 4 && hasRight('claim.claim.feedback') ? (
+              <Button variant="outlined" onClick={() => setFeedback(true)}>
+                {t('claim.action.feedback')}
+              </Button>
+            ) : null}
+            {c.status === 1 && hasRight('claim.claim.restore') ? (
+              <Button variant="outlined" disabled={act.isPending} onClick={() => act.mutate('restore')}>
+                {t('claim.action.restore')}
+              </Button>
+            ) : null}
+            {c.status === 2 && hasRight('claim.claim.delete') ? (
+              <Button color="error" variant="outlined" onClick={() => setConfirm(true)}>
+                {t('claim.action.delete')}
+              </Button>
+            ) : null}
+          </Box>
+        }
+      />
+      <ErrorAlert error={act.error} />
+      {summary ? <Alert severity="warning">{summary}</Alert> : null}
+      {c.reviewFlags.length ? (
+        <Alert severity="info">
+          {c.reviewFlags.map((f) => (
+            <div key={f.key}>{t(f.key, { ...(f.params ?? {}) })}</div>
+          ))}
+        </Alert>
+      ) : null}
+      <Paper variant="outlined" sx={{ p: 2, my: 2 }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
+          <Box
+            component="dl"
+            sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
+          >
+            {(
+              [
+                ['healthFacility', c.healthFacility ? `${c.healthFacility.code} ${c.healthFacility.name}` : ''],
+                ['insuree', c.insuree ? `${c.insuree.chfId} ${c.insuree.lastName} ${c.insuree.otherNames}` : ''],
+                ['dateFrom', c.dateFrom],
+                ['dateTo', c.dateTo ?? ''],
+                ['dateClaimed', c.dateClaimed],
+                ['visitType', t(`claim.visitType.${c.visitType}`)],
+                ['diagnosis', c.diagnosis ? `${c.diagnosis.code} ${c.diagnosis.name}` : ''],
+                ['secondaryDiagnoses', c.secondaryDiagnoses.map((x) => `${x.code} ${x.name}`).join(', ')],
+                ['category', c.category ?? ''],
+                ['guaranteeId', c.guaranteeId ?? ''],
+                ['explanation', c.explanation ?? ''],
+                ['adjustment', c.adjustment ?? ''],
+              ] as const
+            ).map(([k, v]) => (
+              <Box key={k} sx={{ display: 'contents' }}>
+                <Typography component="dt" sx={{ fontWeight: 600 }}>
+                  {t(`claim.field.${k}`)}
+                </Typography>
+                <Typography component="dd" sx={{ m: 0 }}>
+                  {v}
+                </Typography>
+              </Box>
+            ))}
+          </Box>
+          <Amounts claim={c} />
+        </Box>
+      </Paper>
+      <ClaimLinesTable claim={c} kind="item" />
+      <ClaimLinesTable claim={c} kind="service" />
+      {c.attachments.length ? (
+        <Box component="section" aria-label={t('claim.page.attachments')}>
+          <Typography variant="h6" component="h2">
+            {t('claim.page.attachments')}
+          </Typography>
+          {c.attachments.map((a) => (
+            <div key={a.id}>
+              <Link href={a.url}>{a.title ?? a.filename}</Link>
+            </div>
+          ))}
+        </Box>
+      ) : null}
+      {c.feedback ? (
+        <Alert severity="info" sx={{ my: 2 }}>
+          {t('claim.feedback.given', { date: c.feedback.feedbackDate, assessment: c.feedback.assessment ?? '—' })}
+        </Alert>
+      ) : null}
+      <ConfirmDialog
+        open={confirm}
+        title={t('claim.action.delete')}
+        message={t('claim.page.confirmDelete', { code: c.code })}
+        confirmLabel={t('claim.action.delete')}
+        danger
+        onClose={() => setConfirm(false)}
+        onConfirm={() => {
+          setConfirm(false);
+          act.mutate('delete');
+        }}
+      />
+      {feedback ? (
+        <FeedbackDialog
+          claimId={c.id}
+          onClose={(saved) => {
+            setFeedback(false);
+            if (saved) refresh();
+          }}
+        />
+      ) : null}
+      <HistoryPanel entity="Claim" entityId={c.id} />
+    </>
+  );
+}
