@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Snackbar from '@mui/material/Snackbar';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -70,11 +71,24 @@ const termLabel = (t: (k: string) => string, k: string) => {
   return `${known}${suffix}`;
 };
 
-/** The items or services a product covers: add by code, edit the terms, remove; saved as one versioned change. */
-export function LinesEditor({ productId, kind, lines }: { productId: string; kind: Kind; lines: LineRow[] }) {
+/**
+ * The items or services a product covers: add by code, edit the terms, remove; saved as one versioned change.
+ * `readOnly` shows past lines (as-of view).
+ */
+export function LinesEditor({
+  productId,
+  kind,
+  lines,
+  readOnly = false,
+}: {
+  productId: string;
+  kind: Kind;
+  lines: LineRow[];
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const { hasRight } = useAuth();
-  const canEdit = hasRight('product.product.edit');
+  const canEdit = !readOnly && hasRight('product.product.edit');
   const queryClient = useQueryClient();
   const [rows, setRows] = useState<Draft[]>(() => lines.map(toDraft));
   const [removed, setRemoved] = useState<string[]>([]);
@@ -82,6 +96,7 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
   // A product may cover hundreds of lines: render them a page at a time.
   const [shown, setShown] = useState(PAGE);
   const [codeError, setCodeError] = useState<string | undefined>();
+  const [saved, setSaved] = useState(false);
   const prefix = `${kind}s`;
   const defaults = useQuery({ queryKey: ['product.limitDefaults'], queryFn: getLimitDefaults, enabled: canEdit });
   const save = useMutation({
@@ -99,9 +114,14 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
         })),
         [kind === 'item' ? 'removeItems' : 'removeServices']: removed,
       }),
-    onSuccess: async (saved) => {
+    onMutate: () => setSaved(false),
+    onSuccess: async (product) => {
       setRemoved([]);
-      queryClient.setQueryData(['product.product', productId], saved);
+      // show the lines as stored (normalized amounts), keeping this editor (and its notice) mounted
+      const stored = kind === 'item' ? product.items : product.services;
+      if (stored) setRows(stored.map(toDraft));
+      setSaved(true);
+      queryClient.setQueryData(['product.product', productId], product);
       await queryClient.invalidateQueries({ queryKey: ['core.auditHistory', 'Product', productId] });
     },
   });
@@ -224,6 +244,12 @@ export function LinesEditor({ productId, kind, lines }: { productId: string; kin
           </Button>
         </Box>
       ) : null}
+      <Snackbar
+        open={saved}
+        autoHideDuration={4000}
+        onClose={() => setSaved(false)}
+        message={t('product.page.linesSaved', { title })}
+      />
     </Box>
   );
 }

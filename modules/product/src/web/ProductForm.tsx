@@ -15,7 +15,7 @@ import {
   useGo,
 } from '@mutua/web-kernel';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type FieldSpec, PRODUCT_FIELDS, type Section } from '../domain/fields';
 import { createProduct, deleteProduct, duplicateProduct, listOptions, type ProductRow, updateProduct } from './api';
@@ -58,13 +58,24 @@ function toInput(f: Form): Record<string, unknown> {
   return out;
 }
 
-/** Every field of a product (DOMAIN.md §7.1), grouped in sections, with duplicate and delete for a saved one. */
-export function ProductForm({ product }: { product: ProductRow | null }) {
+/**
+ * Every field of a product (DOMAIN.md §7.1), grouped in sections, with duplicate and delete for a saved one.
+ * `readOnly` shows a past version (as-of view); `banner` goes under the title.
+ */
+export function ProductForm({
+  product,
+  readOnly = false,
+  banner,
+}: {
+  product: ProductRow | null;
+  readOnly?: boolean;
+  banner?: ReactNode;
+}) {
   const { t } = useTranslation();
   const { hasRight } = useAuth();
   const go = useGo();
   const queryClient = useQueryClient();
-  const canEdit = hasRight(product ? 'product.product.edit' : 'product.product.add');
+  const canEdit = !readOnly && hasRight(product ? 'product.product.edit' : 'product.product.add');
   const [form, setForm] = useState<Form>(() => toForm(product));
   const [deleting, setDeleting] = useState(false);
   const [dup, setDup] = useState<{ code: string; name: string } | null>(null);
@@ -179,7 +190,7 @@ export function ProductForm({ product }: { product: ProductRow | null }) {
         title={product ? `${t('product.page.product')} ${product.code}` : t('product.page.newProduct')}
         subtitle={product?.name}
         actions={
-          product ? (
+          product && !readOnly ? (
             <Box sx={{ display: 'flex', gap: 1 }}>
               {hasRight('product.product.duplicate') ? (
                 <Button variant="outlined" onClick={() => setDup({ code: '', name: product.name })}>
@@ -195,6 +206,7 @@ export function ProductForm({ product }: { product: ProductRow | null }) {
           ) : null
         }
       />
+      {banner}
       <Paper variant="outlined" sx={{ p: 3 }}>
         <Box
           component="form"

@@ -86,6 +86,16 @@ export const getProduct = (id: string) =>
     (d) => d.product,
   );
 
+const PRODUCT_AS_OF = `id ${PRODUCT_FIELDS.map((f) => f.name).join(' ')} relativeDistribution { careType periods }
+  items(asOf: $asOf) { ${LINE} } services(asOf: $asOf) { ${LINE} }`;
+
+/** The product and its lines as they were at `asOf` (ISO timestamp); null if it did not exist then. */
+export const getProductAsOf = (id: string, asOf: string) =>
+  gql<{ product: ProductRow | null }>(
+    `query ProductAsOf($id: ID!, $asOf: String) { product(id: $id, asOf: $asOf) { ${PRODUCT_AS_OF} } }`,
+    { id, asOf },
+  ).then((d) => d.product);
+
 export const createProduct = (input: object) => mutate<ProductRow>('createProduct', input, 'product', PRODUCT);
 export const updateProduct = (id: string, input: object) =>
   mutate<ProductRow>('updateProduct', { ...input, id }, 'product', PRODUCT);
