@@ -34,7 +34,14 @@ export const TextInput = forwardRef<HTMLDivElement, TextInputProps>(function Tex
       helperText={error ?? helperText}
       fullWidth={fullWidth}
       size={size}
-      slotProps={{ ...slotProps, inputLabel: requiredLabelProps(required) }}
+      slotProps={{
+        ...slotProps,
+        // keep the caller's label props (e.g. `shrink` for date inputs, whose placeholder the label would cover)
+        inputLabel: {
+          ...(typeof slotProps?.inputLabel === 'object' ? slotProps.inputLabel : {}),
+          ...requiredLabelProps(required),
+        },
+      }}
       {...rest}
     />
   );
