@@ -67,4 +67,21 @@ describe('health facility codes from the code lists', () => {
     assert.equal(problems?.[0]?.field, 'legalForm');
     assert.match(problems?.[0]?.message ?? '', /C n’est plus utilisé dans la liste Forme juridique/);
   });
+
+  it('lists a deactivated code in an import on its row and field, and applies none of the rows', async () => {
+    // Charity (C) was deactivated by the first test of this file.
+    const csv = 'code,name,legalForm,level,careType,districtCode\nHFIM1,CSI Un,G,C,B,R1D1\nHFIM2,CSI Deux,C,C,B,R1D1\n';
+    const run = (dryRun: boolean) =>
+      k.kernel.importers
+        .get('location.healthFacilities')!
+        .run(admin, { content: Buffer.from(csv), format: 'csv', dryRun });
+    const dry = await run(true);
+    assert.deepEqual(
+      dry.errors.map((e) => [e.row, e.field]),
+      [[3, 'legalForm']],
+    );
+    const applied = await run(false);
+    assert.equal(applied.applied, false);
+    assert.equal(await service.findHealthFacilityByCode(admin, 'HFIM1'), null);
+  });
 });
