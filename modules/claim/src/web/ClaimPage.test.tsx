@@ -1,0 +1,134 @@
+import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
+import { render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import claimWeb from './index';
+
+const me: Me = {
+  id: 'u1',
+  username: 'claimadmin',
+  lastName: 'Traoré',
+  otherNames: 'Moussa',
+  email: null,
+  language: 'fr',
+  rights: ['claim.claim.search', 'claim.claim.submit', 'claim.claim.process'],
+  isAdmin: false,
+  districtIds: null,
+  healthFacilityId: null,
+  mustChangePassword: false,
+};
+
+const line = (over: Record<string, unknown>) => ({
+  id: 'l1',
+  kind: 'item',
+  medicalId: 'm1',
+  item: { code: 'PARA500', name: 'Paracétamol 500 mg' },
+  service: null,
+  qtyProvided: '2',
+  qtyApproved: null,
+  priceAsked: '150.00',
+  priceAdjusted: null,
+  priceApproved: '150.00',
+  priceValuated: null,
+  explanation: null,
+  justification: null,
+  status: 1,
+  rejectionReason: 0,
+  rejectionParams: null,
+  deductableAmount: null,
+  exceedCeilingAmount: null,
+  remuneratedAmount: null,
+  ...over,
+});
+
+const claim = {
+  id: 'c1',
+  code: 'C-7',
+  status: 4,
+  reviewStatus: 1,
+  feedbackStatus: 1,
+  dateFrom: '2026-02-10',
+  dateTo: null,
+  dateClaimed: '2026-02-11',
+  visitType: 'O',
+  claimed: '1300.00',
+  approved: '300.00',
+  valuated: null,
+  healthFacility: { code: 'HF1101', name: 'CS Kati' },
+  insuree: { chfId: '100000001', lastName: 'Diallo', otherNames: 'Awa' },
+  diagnosis: { code: 'A01', name: 'Fièvre typhoïde' },
+  hfId: 'hf1',
+  insureeId: 'i1',
+  icdId: 'icd1',
+  secondaryIcdIds: [],
+  secondaryDiagnoses: [],
+  category: 'V',
+  feedbackAvailable: false,
+  guaranteeId: null,
+  explanation: null,
+  adjustment: null,
+  remunerated: null,
+  dateProcessed: null,
+  restoreId: null,
+  reviewFlags: [],
+  items: [line({})],
+  services: [
+    line({
+      id: 'l2',
+      kind: 'service',
+      item: null,
+      service: { code: 'CONS', name: 'Consultation spécialisée' },
+      qtyProvided: '1',
+      priceAsked: '1000.00',
+      priceApproved: null,
+      status: 2,
+      rejectionReason: 17,
+      rejectionParams: { date: '2026-03-01', months: 3 },
+    }),
+  ],
+  attachments: [],
+  feedback: null,
+};
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('claim page', () => {
+  it('shows the status, the amounts and a rejected line’s translated reason with its date', {
+    timeout: 60_000,
+  }, async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const body = JSON.parse(String(init.body)) as { query: string };
+        const data = body.query.includes('query Claim(')
+          ? { claim }
+          : { auditHistory: { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 } };
+        return new Response(JSON.stringify({ data }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const app = createMutuaApp({
+      modules: [claimWeb],
+      history: createMemoryHistory({ initialEntries: ['/claims/c1'] }),
+      user: me,
+    });
+    void app.i18n.changeLanguage('fr');
+    render(
+      <MutuaProviders app={app}>
+        <RouterProvider router={app.router} context={{ auth: app.auth }} />
+      </MutuaProviders>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Demande C-7', level: 1 })).toBeTruthy();
+    expect(screen.getByTestId('claim-status').textContent).toContain('Vérifiée');
+    const services = screen.getByRole('region', { name: 'Actes médicaux' });
+    const row = within(services).getByText('CONS Consultation spécialisée').closest('tr')!;
+    expect(row.textContent).toContain('Rejeté');
+    expect(row.textContent).toContain('Délai de carence non écoulé : couvert à partir du 2026-03-01 (3 mois)');
+    const items = screen.getByRole('region', { name: 'Médicaments' });
+    expect(within(items).getByText('PARA500 Paracétamol 500 mg').closest('tr')!.textContent).toContain('Accepté');
+    expect(screen.getByTestId('amount-claimed').textContent).toMatch(/1\s?300,00/);
+    expect(screen.getByTestId('amount-approved').textContent).toBe('300,00');
+    // a checked claim: process is offered, submit is not
+    expect(screen.getByRole('button', { name: 'Traiter' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Soumettre' })).toBeNull();
+  });
+});
