@@ -34,9 +34,12 @@ export function checkText(
 }
 
 /** An optional e-mail address of at most 50 characters. */
+/** Longest e-mail address of an officer or a claim administrator (openIMIS EmailId, DOMAIN.md §2.1). */
+export const EMAIL_MAX = 200;
+
 export function checkEmail(ns: string, problems: Problem[], field: string, value: string | null | undefined): void {
   const before = problems.length;
-  checkText(ns, problems, field, value, 50, false);
+  checkText(ns, problems, field, value, EMAIL_MAX, false);
   const v = clean(value);
   if (problems.length === before && v !== null && !EMAIL_RE.test(v)) {
     problems.push({ field, key: `${ns}.error.email`, params: { field: `${ns}.field.${field}` } });

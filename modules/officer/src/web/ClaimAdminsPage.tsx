@@ -199,7 +199,7 @@ function ClaimAdminDialog({
           slotProps={{ inputLabel: { shrink: true } }}
         />
         {text('phone', 50)}
-        {text('email', 50)}
+        {text('email', 200)}
         <SelectInput
           name="healthFacilityId"
           label={t('officer.field.healthFacilityId')}

@@ -247,7 +247,7 @@ function OfficerDialog({ officer, onClose }: { officer: OfficerRow | null; onClo
         {text('otherNames', 100, true)}
         {date('dob')}
         {text('phone', 50)}
-        {text('email', 50)}
+        {text('email', 200)}
         <SelectInput
           name="locationId"
           label={t('officer.field.locationId')}
