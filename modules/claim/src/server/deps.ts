@@ -66,3 +66,6 @@ export async function versionAt<T>(read: (asOf: string | null) => Promise<T | nu
   const at = asOf ? await read(asOf) : null;
   return at ? { row: at, asOf } : { row: await read(null), asOf: null };
 }
+
+/** The dependencies each claim service was built with (for seedDemo, generate and benchmarks). */
+export const depsOf = new WeakMap<object, Deps>();

@@ -10,7 +10,7 @@ import { productService } from '@mutua/product';
 import { type ClaimConfig, manifest, RIGHTS } from '../manifest.js';
 import { createBenchmarks } from './bench.js';
 import { generateClaims, seedDemo } from './demo.js';
-import type { Deps } from './deps.js';
+import { type Deps, depsOf } from './deps.js';
 import { registerClaimGraphql } from './graphql.js';
 import { BULK_JOB, registerClaimJobs } from './jobs.js';
 import { registerClaimLookups } from './lookups.js';
@@ -33,8 +33,6 @@ const catalog = (locale: string): Messages => {
   const a = (app.claim ?? {}) as Messages;
   return { ...engine, ...app, claim: { ...e, ...a } };
 };
-
-export const depsOf = new WeakMap<ClaimService, Deps>();
 
 /** The claim module: entry, check, valuation, review and feedback of health-facility claims. */
 export default defineModule<ClaimService, ClaimConfig>({
@@ -72,4 +70,4 @@ export type { ClaimConfig } from '../manifest.js';
 /** Right names declared by the claim module. */
 export { RIGHTS as CLAIM_RIGHTS } from '../manifest.js';
 export * from '../points.js';
-export { BULK_JOB };
+export { BULK_JOB, depsOf };

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import codelist from '@mutua/codelist';
+import insuree, { insureeService } from '@mutua/insuree';
+import type { Ctx, ModuleDefinition } from '@mutua/kernel';
+import { startTestKernel, type TestKernel } from '@mutua/kernel/testing';
+import location, { locationService } from '@mutua/location';
+import medical, { medicalService } from '@mutua/medical';
+import pricelist, { pricelistService } from '@mutua/medical-pricelist';
+import officer, { officerService } from '@mutua/officer';
+import policy, { policyService } from '@mutua/policy';
+import product, { productService } from '@mutua/product';
+import { claimService } from '../points.js';
+import claim from './index.js';
+import type { ClaimService } from './service.js';
+
+const MODULES = [location, codelist, officer, medical, pricelist, product, insuree, policy, claim];
+
+describe('claim demo, generate and benchmarks', () => {
+  let k: TestKernel;
+  let admin: Ctx;
+  let claims: ClaimService;
+
+  before(async () => {
+    k = await startTestKernel({
+      modules: MODULES as unknown as ModuleDefinition<unknown, unknown>[],
+      config: { policy: { scheduleExpiry: false } },
+    });
+    admin = k.adminCtx();
+    for (const [m, ref] of [
+      [location, locationService],
+      [officer, officerService],
+      [medical, medicalService],
+      [pricelist, pricelistService],
+      [product, productService],
+      [insuree, insureeService],
+      [policy, policyService],
+      [claim, claimService],
+    ] as const) {
+      await (m as unknown as ModuleDefinition<unknown>).seedDemo?.(admin, k.kernel.service(ref as never));
+    }
+    claims = k.kernel.service(claimService) as ClaimService;
+  });
+  after(async () => {
+    await k?.close();
+  });
+
+  it('seeds claims in every status, with rejection reasons, review and feedback', async () => {
+    const all = (await claims.searchClaims(admin, { code: 'DEMO-' }, { first: 100 })).edges.map((e) => e.node);
+    const statuses = new Set(all.map((c) => c.status));
+    for (const s of [1, 2, 4, 16]) assert.ok(statuses.has(s as 1), `a demo claim in status ${s}`);
+    assert.ok(all.some((c) => c.reviewStatus === 4));
+    assert.ok(all.some((c) => c.reviewStatus === 8));
+    assert.ok(all.some((c) => c.feedbackStatus === 8));
+    const rejected = all.find((c) => c.status === 1)!;
+    const detail = (await claims.getClaim(admin, rejected.id))!;
+    assert.ok([...detail.items, ...detail.services].every((l) => l.status === 2 && l.rejectionReason > 0));
+    const valuated = all.find((c) => c.status === 16)!;
+    assert.ok(Number(valuated.valuated) > 0);
+  });
+
+  it('generates earlier claims of 5 lines and builds both benchmarks', async () => {
+    const seen: number[] = [];
+    await claim.generate!(admin, claims, { seed: 1, insurees: 30, progress: (d) => void seen.push(d) });
+    assert.equal(seen.at(-1), 30);
+    const generated = await claims.searchClaims(admin, { code: 'G0000' }, { first: 50 });
+    assert.equal(generated.totalCount, 30);
+    const g = (await claims.getClaim(admin, generated.edges[0]!.node.id))!;
+    assert.equal(g.items.length + g.services.length, 5);
+    const benches = await claim.benchmarks!(admin, claims);
+    assert.equal(benches.length, 2);
+    for (const b of benches) {
+      await b.run();
+      await b.baseline();
+    }
+    const bulk = await claims.searchClaims(admin, { code: 'B', status: [16, 8, 1] }, { first: 500 });
+    assert.ok(bulk.totalCount >= 100 + 8, 'the benchmark claims were checked and valued');
+  });
+});
