@@ -96,9 +96,9 @@ export async function loadInput(
 ): Promise<BatchInput> {
   const ctx = sys(ctxIn);
   const end = monthEnd(target.year, target.month);
-  const products = (
-    await all((after) => deps.product.searchProducts(ctx, { asOf: end }, { first: 500, after }))
-  ).filter((p) => p.locationId === target.locationId);
+  const products = (await all((after) => deps.product.searchProducts(ctx, {}, { first: 500, after }))).filter(
+    (p) => p.locationId === target.locationId,
+  );
   const batchProducts = products.map(toBatchProduct);
   const productIds = products.map((p) => p.id);
 
