@@ -10,7 +10,7 @@ export const RIGHTS = {
 
 export const claimBatchConfig = z.object({
   /** Lines written per transaction (and per checkpoint) by a run. */
-  chunkSize: z.number().int().min(100).max(100_000).default(5000),
+  chunkSize: z.number().int().min(1).max(100_000).default(5000),
 });
 export type ClaimBatchConfig = z.infer<typeof claimBatchConfig>;
 

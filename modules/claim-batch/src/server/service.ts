@@ -40,6 +40,8 @@ export interface ServiceDeps extends InputDeps {
 interface Checkpoint {
   /** The next step to write: 0 header, then line chunks, then claim chunks. */
   next: number;
+  /** The chunk size the steps were cut with (a resume keeps it, whatever the config now says). */
+  size: number;
 }
 
 const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? formatCents(x) : x));
@@ -225,11 +227,11 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
       const valuatedBefore = new Map(
         input.lines.map((l) => [l.id, l.priceValuated === null ? null : formatCents(l.priceValuated)]),
       );
-      const size = deps.chunkSize;
+      const cp = (progress?.checkpoint ?? null) as Checkpoint | null;
+      const size = cp?.size ?? deps.chunkSize;
       const lineChunks = Math.ceil(p.lines.length / size);
       const claimChunks = Math.ceil(p.claims.length / size);
       const total = 1 + lineChunks + claimChunks;
-      const cp = (progress?.checkpoint ?? null) as Checkpoint | null;
       const indexOf = new Map<string, string>();
       const perProduct = new Map<string, number>();
       for (const i of p.indexes) perProduct.set(i.productId, (perProduct.get(i.productId) ?? 0) + 1);
@@ -277,7 +279,7 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
               .map((x) => ({ id: x.claimId, remunerated: formatCents(x.remunerated) })),
           });
         });
-        await progress?.saveCheckpoint({ next: step + 1 } satisfies Checkpoint);
+        await progress?.saveCheckpoint({ next: step + 1, size } satisfies Checkpoint);
         await progress?.progress(step + 1, total);
       }
       const s = summary(p);
