@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  type Ctx,
   cliProgress,
+  defineServiceRef,
   type Kernel,
   loadComposition,
   migrate,
@@ -30,6 +32,9 @@ Commands:
   generate                  Generate a country at scale (deterministic) for benchmarks
       --insurees <n>        Size of the country (default 100000)
       --seed <n>            Random seed (default 42)
+  batch run                 Run the monthly claim batch (relative pricing, capitation, bills)
+      --month <YYYY-MM>     Month to close, e.g. 2026-10
+      --location <code>     Region or district code, or 'national' (default)
   bench                     Run the benchmarks (same as npm run bench)
   help, --help              Show this help
 
@@ -139,6 +144,62 @@ async function generate(flags: { insurees?: string; seed?: string }): Promise<nu
   }
 }
 
+/** The parts of the claim-batch and location services the `batch` command calls (the modules are composed, not imported). */
+interface BatchCli {
+  runBatch(
+    ctx: Ctx,
+    t: { year: number; month: number; locationId: string | null },
+  ): Promise<{ run: { id: string }; jobId: string }>;
+  executeRun(
+    ctx: Ctx,
+    runId: string,
+    p: {
+      progress(d: number, t: number): Promise<void>;
+      checkpoint: unknown;
+      saveCheckpoint(s: unknown): Promise<void>;
+    },
+  ): Promise<{ claimsValuated: number; linesRemunerated: number; claimed: string; remunerated: string }>;
+}
+
+async function batch(args: string[], flags: { month?: string; location?: string }): Promise<number> {
+  if (args[0] !== 'run') throw new Error('say what to do: mutua batch run --month 2026-10 --location national');
+  const m = /^(\d{4})-(\d{2})$/.exec(flags.month ?? '');
+  if (!m) throw new Error('give the month as --month YYYY-MM, e.g. --month 2026-10');
+  const k = await boot();
+  try {
+    const ctx = k.systemCtx();
+    const api = k.service(defineServiceRef<BatchCli>('claim-batch'));
+    if (!api) throw new Error('the claim-batch module is not composed: add it to composition.json');
+    let locationId: string | null = null;
+    const code = flags.location ?? 'national';
+    if (code.toLowerCase() !== 'national') {
+      const loc = k.service(
+        defineServiceRef<{ findByCode(c: Ctx, code: string): Promise<{ id: string } | null> }>('location'),
+      );
+      const found = await loc?.findByCode(ctx, code);
+      if (!found) throw new Error(`unknown location code '${code}': give a region or district code, or 'national'`);
+      locationId = found.id;
+    }
+    const { run } = await api.runBatch(ctx, { year: Number(m[1]), month: Number(m[2]), locationId });
+    const bar = cliProgress(`Batch ${flags.month} ${code}`);
+    const res = await api.executeRun(ctx, run.id, {
+      checkpoint: null,
+      progress: async (d, t) => bar(d, t),
+      saveCheckpoint: async () => {},
+    });
+    console.log(
+      `Batch ${flags.month} (${code}): ${res.claimsValuated} claims valuated, ${res.linesRemunerated} lines, claimed ${res.claimed}, remunerated ${res.remunerated}.`,
+    );
+    return 0;
+  } catch (err) {
+    const e = err as { key?: string; params?: Record<string, unknown> };
+    if (e.key) throw new Error(translate('en', e.key, e.params ?? {}));
+    throw err;
+  } finally {
+    await k.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -151,6 +212,8 @@ export async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       insurees: { type: 'string' },
       seed: { type: 'string' },
+      month: { type: 'string' },
+      location: { type: 'string' },
     },
   });
   const [command = 'serve', ...rest] = positionals;
@@ -194,6 +257,8 @@ export async function main(argv: string[]): Promise<number> {
       });
     case 'generate':
       return generate(values);
+    case 'batch':
+      return batch(rest, values);
     case 'bench': {
       const { runBenchmarks } = await import('@mutua/bench');
       return runBenchmarks({ root: ROOT });
