@@ -128,9 +128,9 @@ describe('authorization matrix (GraphQL)', () => {
     let guarded = 0;
     for (const op of ops) {
       const got = await call(op, noRights);
-      if (op.guard && 'right' in op.guard) {
+      if (op.guard && ('right' in op.guard || 'anyRight' in op.guard)) {
         guarded++;
-        if (got !== 'FORBIDDEN') wrong.push(`${op.name} (right ${op.guard.right}) → ${got}`);
+        if (got !== 'FORBIDDEN') wrong.push(`${op.name} (${JSON.stringify(op.guard)}) → ${got}`);
       } else if (['FORBIDDEN', 'UNAUTHENTICATED', 'INTERNAL'].includes(got)) {
         wrong.push(`${op.name} (${JSON.stringify(op.guard)}) → ${got}`);
       }

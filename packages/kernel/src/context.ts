@@ -52,6 +52,12 @@ export function checkRight(user: AuthUser, right: string): void {
   if (!user.isAdmin && !user.rights.has(right)) throw new ForbiddenError(right);
 }
 
+/** Like {@link checkRight}, for operations open to the holders of any one of several rights. */
+export function checkAnyRight(user: AuthUser, rights: readonly string[]): void {
+  if (user.mustChangePassword) throw new ForbiddenError(rights[0], 'kernel.error.mustChangePassword');
+  if (!user.isAdmin && !rights.some((r) => user.rights.has(r))) throw new ForbiddenError(rights.join(' | '));
+}
+
 export function requireUser(ctx: Ctx): AuthUser {
   if (!ctx.user) throw new UnauthenticatedError();
   return ctx.user;

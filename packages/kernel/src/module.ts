@@ -60,10 +60,15 @@ export type { SchemaBuilder };
 
 /**
  * Every root Query/Mutation field must say who may call it, in its `extensions`:
- * `{ right: 'location.hf.search' }`, `{ authenticated: true }` or `{ public: true }`. The kernel refuses to build a
+ * `{ right: 'location.hf.search' }`, `{ anyRight: ['policy.policy.add', 'policy.policy.renew'] }` (any one of them;
+ * for previews shared by several forms), `{ authenticated: true }` or `{ public: true }`. The kernel refuses to build a
  * schema with an unguarded root field and enforces the guard before the resolver runs.
  */
-export type FieldGuard = { right: string } | { authenticated: true } | { public: true };
+export type FieldGuard =
+  | { right: string }
+  | { anyRight: readonly string[] }
+  | { authenticated: true }
+  | { public: true };
 
 export type RouteGuard = { right: string } | { authenticated: true } | { public: true };
 export interface RouteDef {

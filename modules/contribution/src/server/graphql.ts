@@ -164,7 +164,7 @@ export function registerContributionGraphql(
     }),
     contributionPreview: t.field({
       type: PreviewRef,
-      extensions: { authenticated: true },
+      extensions: { anyRight: [RIGHTS.add, RIGHTS.edit] },
       description: 'What saving this contribution would do (needs the add or edit right).',
       args: {
         policyId: t.arg.id({ required: true }),

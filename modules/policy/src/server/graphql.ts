@@ -212,7 +212,7 @@ export function registerPolicyGraphql(
     policyValues: t.field({
       type: ValuesRef,
       description: 'Start, expiry and value a new (or renewal: previousPolicyId) policy would get; nothing saved.',
-      extensions: { authenticated: true },
+      extensions: { anyRight: [RIGHTS.add, RIGHTS.renew] },
       args: {
         familyId: t.arg.id({ required: true }),
         productId: t.arg.id({ required: true }),
@@ -308,7 +308,7 @@ export function registerPolicyGraphql(
       }),
     });
   defineMutation(builder, 'runPolicyExpiry', {
-    guard: { authenticated: true },
+    guard: { right: RIGHTS.edit },
     input: () => ({}),
     payload: JobPayload,
     run: async (_input, tx) => {

@@ -1,6 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import { GraphQLError, type GraphQLFieldResolver, GraphQLObjectType, type GraphQLSchema, Kind } from 'graphql';
-import { type Ctx, checkRight } from '../context.js';
+import { type Ctx, checkAnyRight, checkRight } from '../context.js';
 import { InputError, MutuaError, nulProblems, UnauthenticatedError } from '../errors.js';
 import { translate } from '../i18n.js';
 import type { Builder, FieldGuard, MutuaSchemaTypes } from '../module.js';
@@ -55,6 +55,13 @@ export function toGraphQLError(err: MutuaError, ctx: Pick<Ctx, 'locale'>): Graph
 export function fieldGuard(extensions: Record<string, unknown> | null | undefined): FieldGuard | null {
   if (!extensions) return null;
   if (typeof extensions.right === 'string') return { right: extensions.right };
+  if (
+    Array.isArray(extensions.anyRight) &&
+    extensions.anyRight.length &&
+    extensions.anyRight.every((r) => typeof r === 'string')
+  ) {
+    return { anyRight: extensions.anyRight as string[] };
+  }
   if (extensions.authenticated === true) return { authenticated: true };
   if (extensions.public === true) return { public: true };
   return null;
@@ -75,10 +82,12 @@ export function guardSchema(schema: GraphQLSchema, knownRights: ReadonlySet<stri
           `GraphQL field ${type.name}.${field.name} has no guard — add extensions: { right: '<module.right>' } (or authenticated/public)`,
         );
       }
-      if ('right' in guard && !knownRights.has(guard.right)) {
-        throw new Error(
-          `GraphQL field ${type.name}.${field.name} requires right '${guard.right}', which no module declares`,
-        );
+      for (const right of 'right' in guard ? [guard.right] : 'anyRight' in guard ? guard.anyRight : []) {
+        if (!knownRights.has(right)) {
+          throw new Error(
+            `GraphQL field ${type.name}.${field.name} requires right '${right}', which no module declares`,
+          );
+        }
       }
       const inner = (field.resolve ?? ((src: Record<string, unknown>) => src?.[field.name])) as GraphQLFieldResolver<
         unknown,
@@ -89,6 +98,7 @@ export function guardSchema(schema: GraphQLSchema, knownRights: ReadonlySet<stri
           if (!('public' in guard)) {
             if (!ctx.user) throw new UnauthenticatedError();
             if ('right' in guard) checkRight(ctx.user, guard.right);
+            if ('anyRight' in guard) checkAnyRight(ctx.user, guard.anyRight);
           }
           const nul = nulProblems(args);
           if (nul.length) throw InputError.fields(nul);
