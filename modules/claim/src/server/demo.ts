@@ -158,6 +158,7 @@ export async function seedDemo(ctx: Ctx, claims: ClaimService): Promise<void> {
       assessment: 4,
       feedbackDate: daysBefore(today, 2),
     });
+  await (await import('./demo-october.js')).seedOctoberClaims(ctx, claims);
 }
 
 /** Earlier claims at scale over the generated insurees (see generate.ts). */

@@ -23,8 +23,8 @@ async function all<T>(
 /**
  * Two products of a community scheme (mutuelle de santé), national, in FCFA:
  * - MUS-FAM, the family plan: two cycles (1 January, 1 July), one month of enrolment grace, registration fee,
- *   adult/child premiums, in-patient services paid at relative price (origin R) spread yearly, the rest at the
- *   price list; every service and the drugs.
+ *   adult/child premiums, in-patient services paid at relative price (origin R) from 60 % of each month's
+ *   contributions, the rest at the price list; every service and the drugs.
  * - MUS-FFS, fee for service: price-list prices, items covered at 80 % (co-insurance), deliveries at a fixed amount.
  */
 export async function seedDemo(ctx: Ctx, products: ProductApi): Promise<void> {
@@ -73,7 +73,8 @@ export async function seedDemo(ctx: Ctx, products: ProductApi): Promise<void> {
     maxAmountHospitalization: '300000',
     accCodePremiums: '706100',
     accCodeRemuneration: '602100',
-    relativeDistribution: [{ careType: 'I', periods: ['100'] }],
+    // Monthly, so every month's batch has an in-patient index (the October batch journey, issue 6).
+    relativeDistribution: [{ careType: 'I', periods: Array.from({ length: 12 }, () => '60') }],
     capitationLevel1: 'D',
     capitationSublevel1: 'N',
     shareContribution: '100',

@@ -13,8 +13,8 @@ describe('product service', () => {
     const ffs = (await t.service.findByCode(t.admin, 'MUS-FFS'))!;
     assert.equal(fam.startCycle1, '01-01');
     assert.equal(fam.premiumAdult, '6000.00');
-    assert.equal(fam.periodRelPricesIp, 'Y');
-    assert.deepEqual(fam.relativeDistribution, [{ careType: 'I', periods: ['100.00'] }]);
+    assert.equal(fam.periodRelPricesIp, 'M');
+    assert.deepEqual(fam.relativeDistribution, [{ careType: 'I', periods: Array(12).fill('60.00') }]);
     const famServices = await t.service.productServices(t.admin, fam.id);
     assert.ok(famServices.length >= 50);
     assert.ok(famServices.some((l) => l.priceOrigin === 'R'));
