@@ -57,8 +57,14 @@ export function DiagnosisPicker({
           size="small"
           error={Boolean(error)}
           helperText={error}
-          slotProps={{ inputLabel: { required: false, ...(required ? { className: 'mutua-required' } : {}) } }}
-          required={required}
+          slotProps={{
+            ...params.slotProps,
+            inputLabel: {
+              ...params.slotProps.inputLabel,
+              required: false,
+              ...(required ? { className: 'mutua-required' } : {}),
+            },
+          }}
         />
       )}
     />

@@ -24,7 +24,7 @@ function ReviewForm({ claim }: { claim: ClaimRow }) {
   const go = useGo();
   const qc = useQueryClient();
   const lines: ClaimLineRow[] = [...claim.items, ...claim.services];
-  const [drafts, setDrafts] = useState<Record<string, Draft>>(() =>
+  const [initial] = useState<Record<string, Draft>>(() =>
     Object.fromEntries(
       lines.map((l) => [
         l.id,
@@ -37,10 +37,15 @@ function ReviewForm({ claim }: { claim: ClaimRow }) {
       ]),
     ),
   );
+  const [drafts, setDrafts] = useState(initial);
+  const [sent, setSent] = useState<string[]>([]);
   const [adjustment, setAdjustment] = useState(claim.adjustment ?? '');
   const save = useMutation({
     mutationFn: (deliver: boolean) => {
-      const input: ReviewLine[] = lines.map((l) => {
+      // Only the lines the reviewer changed: the others keep what the check decided.
+      const changed = lines.filter((l) => JSON.stringify(drafts[l.id]) !== JSON.stringify(initial[l.id]));
+      setSent(changed.map((l) => l.id));
+      const input: ReviewLine[] = changed.map((l) => {
         const d = drafts[l.id]!;
         return {
           id: l.id,
@@ -63,12 +68,11 @@ function ReviewForm({ claim }: { claim: ClaimRow }) {
     <>
       <PageHeader title={t('claim.review.title', { code: claim.code })} />
       <ErrorAlert error={save.error} />
-      {lines.map((l, i) => {
+      {lines.map((l) => {
         const med = l.item ?? l.service;
         const d = drafts[l.id]!;
         const name = med ? `${med.code} ${med.name}` : l.medicalId;
-        const field = l.kind === 'item' ? `items.${claim.items.indexOf(l)}` : `services.${claim.services.indexOf(l)}`;
-        const err = (f: string) => problemOf(save.error, `${field}.${f}`) ?? problemOf(save.error, `lines.${i}.${f}`);
+        const err = (f: string) => problemOf(save.error, `lines.${sent.indexOf(l.id)}.${f}`);
         return (
           <Paper key={l.id} variant="outlined" component="section" aria-label={name} sx={{ p: 2, my: 1 }}>
             <Typography sx={{ fontWeight: 600 }}>{name}</Typography>
