@@ -77,7 +77,8 @@ export async function seedDemo(ctx: Ctx, claims: ClaimService): Promise<void> {
       code: `DEMO-${String(n).padStart(3, '0')}`,
       hfId: hfs[(o.hf ?? 0) % hfs.length]!.id,
       insureeNumber: o.who.insuree.chfId,
-      dateFrom: daysBefore(claimed, 1),
+      // A one-day visit: out-patient care (a longer stay would make it in-patient care).
+      dateFrom: claimed,
       dateTo: claimed,
       dateClaimed: claimed,
       icdId: icds[n % icds.length]!.id,

@@ -32,7 +32,7 @@ import {
   submitClaims,
 } from './api';
 import { FeedbackDialog } from './FeedbackDialog';
-import { cents, money, reasonText } from './labels';
+import { cents, money, qty, reasonText } from './labels';
 
 /** The item/service lines of a claim with their status, the translated rejection reason and the amounts. */
 export function ClaimLinesTable({ claim, kind }: { claim: ClaimRow; kind: 'item' | 'service' }) {
@@ -57,9 +57,14 @@ export function ClaimLinesTable({ claim, kind }: { claim: ClaimRow; kind: 'item'
               return med ? `${med.code} ${med.name}` : l.medicalId;
             },
           },
-          { key: 'qtyProvided', header: t('claim.line.qty'), align: 'right' },
+          { key: 'qtyProvided', header: t('claim.line.qty'), align: 'right', render: (l) => qty(l.qtyProvided) },
           { key: 'priceAsked', header: t('claim.line.priceAsked'), align: 'right', render: (l) => m(l.priceAsked) },
-          { key: 'qtyApproved', header: t('claim.line.qtyApproved'), align: 'right' },
+          {
+            key: 'qtyApproved',
+            header: t('claim.line.qtyApproved'),
+            align: 'right',
+            render: (l) => (l.qtyApproved === null ? '' : qty(l.qtyApproved)),
+          },
           {
             key: 'priceApproved',
             header: t('claim.line.priceApproved'),
@@ -103,7 +108,10 @@ function Amounts({ claim }: { claim: ClaimRow }) {
     ['valuated', claim.valuated],
   ];
   return (
-    <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, my: 1 }}>
+    <Box
+      component="dl"
+      sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, my: 1, alignContent: 'start' }}
+    >
       {pairs.map(([k, v]) => (
         <Box key={k} sx={{ display: 'contents' }}>
           <Typography component="dt" sx={{ fontWeight: 600 }}>

@@ -32,3 +32,8 @@ export function cents(v: string | null | undefined): number {
   const c = Number(int) * 100 + Number(`${frac}00`.slice(0, 2));
   return neg ? -c : c;
 }
+
+/** A quantity without its trailing zero decimals ("2.00" → "2", "1.50" → "1.5"). */
+export function qty(v: string): string {
+  return v.includes('.') ? v.replace(/\.?0+$/, '') : v;
+}
