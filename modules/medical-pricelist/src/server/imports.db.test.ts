@@ -43,6 +43,34 @@ ${DEMO.nationalItems},D003,-4
     assert.deepEqual(await t.service.items.details(t.admin, list.id), before);
   });
 
+  it('applies an uploaded file as a job (the page’s Import) to the end, also on a one-connection database', async () => {
+    const l = await t.service.items.create(t.admin, { name: 'Import en tâche', pricelistDate: '2025-01-01' });
+    const res = await t.k.kernel.app.inject({
+      method: 'POST',
+      url: '/api/imports/medical-pricelist.items?dryRun=false&format=csv&async=true',
+      headers: { authorization: `Bearer ${t.token}`, 'content-type': 'text/csv' },
+      payload: `pricelist,code,price\n${l.name},D001,30\n${l.name},D002,800.50\n`,
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    const { id } = res.json() as { id: string };
+    const jobs = t.k.kernel.jobs;
+    const claimed = await jobs.claim();
+    assert.equal(claimed?.id, id);
+    // The job reports progress on its row (another connection than the import's transaction, or the same one).
+    const done = await jobs.execute(claimed!, { locale: 'en', logger: t.k.kernel.logger });
+    assert.equal(done.status, 'done', done.error ?? '');
+    assert.deepEqual([done.done, done.total], [2, 2]);
+    assert.deepEqual((done.result as { applied: boolean }).applied, true);
+    const details = await t.service.items.details(t.admin, l.id);
+    assert.deepEqual(
+      details.map((d) => [d.code, d.override]),
+      [
+        ['D001', '30.00'],
+        ['D002', '800.50'],
+      ],
+    );
+  });
+
   it('applies a clean file: adds and reprices lines (new versions), with progress', async () => {
     const l = await t.service.services.create(t.admin, { name: 'Import actes', pricelistDate: '2025-01-01' });
     await t.service.services.setDetails(t.admin, l.id, {
@@ -59,7 +87,7 @@ ${DEMO.nationalItems},D003,-4
       },
     });
     assert.deepEqual([res.applied, res.created, res.updated], [true, 1, 1]);
-    assert.deepEqual(seen, [2]);
+    assert.deepEqual(seen, [0, 2]);
     const details = await t.service.services.details(t.admin, l.id);
     assert.deepEqual(
       details.map((d) => [d.code, d.override]),

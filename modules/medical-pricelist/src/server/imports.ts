@@ -122,7 +122,9 @@ export async function runPricelistImport(
   }).length;
   if (errors.length || input.dryRun) return notApplied(file.records.length, created, updated, errors);
   const total = lines.length;
-  let done = 0;
+  // Progress goes to the job's row through the root connection: never from inside the transaction below, where an
+  // embedded one-connection database (PGlite) would wait for the transaction that waits for it.
+  await input.progress?.(0, total);
   await withTransaction(ctx, async (tx) => {
     for (const [listId, part] of byList) {
       const list = (await svc.peek(tx, listId))!;
@@ -134,10 +136,9 @@ export async function runPricelistImport(
         changed.filter((l) => cur.has(l.medicalId)).map((l) => l.medicalId),
         changed.map((l) => ({ medicalId: l.medicalId, override: l.override })),
       );
-      done += part.length;
-      await input.progress?.(done, total);
     }
   });
+  await input.progress?.(total, total);
   return { dryRun: false, total: file.records.length, created, updated, errors: [], applied: true };
 }
 

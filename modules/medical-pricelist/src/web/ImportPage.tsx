@@ -124,6 +124,8 @@ export function ImportPage() {
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => {
                 const f = e.target.files?.[0] ?? null;
+                // cleared so that choosing the same file again (fixed on disk) is seen as a new choice
+                e.target.value = '';
                 setFile(f);
                 setResult(null);
                 if (f?.name.toLowerCase().endsWith('.xlsx')) setFormat('xlsx');
