@@ -40,7 +40,10 @@ export async function billFile(
   ];
   let data: Buffer;
   if (format === 'csv') {
-    data = Buffer.from(`\ufeff${stringify([headers, ...rows, totals])}`, 'utf8');
+    // Every row names the facility and the month, so that files of several facilities can be stacked.
+    const who = [facility ? `${facility.code} ${facility.name}` : bill.facilityId, month];
+    const table = [[t('bill.facility'), t('bill.month'), ...headers], ...[...rows, totals].map((r) => [...who, ...r])];
+    data = Buffer.from(`\ufeff${stringify(table)}`, 'utf8');
   } else if (format === 'xlsx') {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet(month);

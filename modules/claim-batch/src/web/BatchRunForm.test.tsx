@@ -156,6 +156,9 @@ describe('monthly batch form', () => {
 
     await waitFor(() => expect(runButton).toHaveProperty('disabled', false));
     fireEvent.click(runButton);
+    const progress = await screen.findByRole('progressbar', { name: 'Batch run in progress' });
+    await waitFor(() => expect(progress.getAttribute('aria-valuetext')).toBe('4 / 4'));
+    fireEvent.click(await screen.findByRole('link', { name: 'Open the run' }));
     expect(
       await screen.findByRole('heading', { name: 'Batch of October 2026 — National' }, { timeout: 10_000 }),
     ).toBeTruthy();

@@ -6,16 +6,16 @@ import {
   ErrorAlert,
   FormGrid,
   fieldError,
+  LinkButton,
   PageHeader,
   ProgressBar,
   SelectInput,
   TextInput,
   useAuth,
-  useGo,
   useJob,
 } from '@mutua/web-kernel';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BatchPreview, type Level, type PlaceRef, previewBatch, runBatch } from './api';
 import { money, monthName, parseMonth, previousMonth } from './format';
@@ -35,12 +35,11 @@ const sameTarget = (a: Target | null, b: Target | null) =>
 /**
  * `/batch/new`: the month and the location (national, a region or a district), a preview of what the run would
  * do (indexes, amounts per facility; nothing is written), then the run itself as a background job with a progress
- * bar; when it is done, the run's page opens.
+ * bar, which stays at its final count with a link to the run's page.
  */
 export function BatchRunForm() {
   const { t, i18n } = useTranslation();
   const { hasRight } = useAuth();
-  const go = useGo();
   const [monthText, setMonthText] = useState(previousMonth());
   const [level, setLevel] = useState<Level>('national');
   const [place, setPlace] = useState<PlaceRef | null>(null);
@@ -73,9 +72,6 @@ export function BatchRunForm() {
     mutationFn: (tg: Target) => runBatch(tg.year, tg.month, tg.locationId),
     onSuccess: (r) => setStarted({ runId: r.run.id, jobId: r.jobId }),
   });
-  useEffect(() => {
-    if (finished && job?.status === 'done' && started) go(`/batch/${started.runId}`);
-  }, [finished, job?.status, started, go]);
 
   const err = preview.error ?? run.error;
   const shown = previewed && sameTarget(previewed.target, current) ? previewed : null;
@@ -151,6 +147,18 @@ export function BatchRunForm() {
       {started ? (
         <Box>
           <ProgressBar label={t('claim-batch.form.running')} done={job?.done ?? 0} total={job?.total ?? null} />
+          {job?.status === 'done' ? (
+            <Alert
+              severity="success"
+              action={
+                <LinkButton to={`/batch/${started.runId}`} variant="contained" size="small">
+                  {t('claim-batch.form.openRun')}
+                </LinkButton>
+              }
+            >
+              {t('claim-batch.form.done')}
+            </Alert>
+          ) : null}
           {job?.status === 'failed' ? (
             <Alert severity="error" role="alert">
               {t('claim-batch.form.failed', { error: job.error ?? '' })}
