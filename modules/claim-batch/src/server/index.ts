@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { claimService } from '@mutua/claim';
 import { contributionService } from '@mutua/contribution';
+import { insureeService } from '@mutua/insuree';
 import { defineModule, type Messages } from '@mutua/kernel';
 import { locationService } from '@mutua/location';
+import { medicalService } from '@mutua/medical';
 import { policyService } from '@mutua/policy';
 import { productService } from '@mutua/product';
 import { type ClaimBatchConfig, manifest, RIGHTS } from '../manifest.js';
 import type { ClaimBatchApi } from '../points.js';
-import { createBenchmarks } from './bench.js';
+import { benchDeps, createBenchmarks } from './bench.js';
 import { registerClaimBatchGraphql } from './graphql.js';
 import { registerClaimBatchRoutes } from './routes.js';
 import { createClaimBatchService, RUN_JOB } from './service.js';
@@ -22,9 +24,10 @@ export default defineModule<ClaimBatchApi, ClaimBatchConfig>({
   messages: { en: catalog('en'), fr: catalog('fr') },
   setup({ config, graphql, routes, jobs, audit, service }) {
     const location = service(locationService);
+    const product = service(productService);
     const api = createClaimBatchService({
       location,
-      product: service(productService),
+      product,
       policy: service(policyService),
       contribution: service(contributionService),
       claim: service(claimService),
@@ -43,6 +46,7 @@ export default defineModule<ClaimBatchApi, ClaimBatchConfig>({
         return { runId: run.id, claimsValuated: run.claimsValuated, remunerated: run.remunerated };
       },
     });
+    benchDeps.set(api, { location, product, medical: service(medicalService), insuree: service(insureeService) });
     registerClaimBatchGraphql(graphql, api, location);
     registerClaimBatchRoutes(routes, api);
     audit.entity('BatchRun', { right: RIGHTS.search });
