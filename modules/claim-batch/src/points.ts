@@ -57,6 +57,8 @@ export interface BillTotals {
 
 export interface BillLineRow {
   claimId: string;
+  /** The claim's code (set by `getBill`). */
+  claimCode?: string | null;
   claimed: string;
   remunerated: string;
   deduction: string;

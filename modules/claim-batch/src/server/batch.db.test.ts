@@ -98,6 +98,7 @@ describe('monthly batch run (worked example, October 2026)', () => {
     );
     assert.equal(detail.bills.length, 1);
     const bill = (await batch.getBill(admin, detail.bills[0]!.id!))!;
+    assert.deepEqual(bill.lines.map((l) => l.claimCode).sort(), ['C-OCT-1', 'C-OCT-2']);
     assert.deepEqual(
       bill.lines.map((l) => [l.claimId, l.claimed, l.remunerated, l.deduction]).sort(),
       [

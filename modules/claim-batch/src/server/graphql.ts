@@ -64,6 +64,7 @@ export function registerClaimBatchGraphql(b: Builder, api: ClaimBatchApi, locati
   const BillLineRef = b.objectRef<BillLineRow>('ProviderBillLine').implement({
     fields: (t) => ({
       claimId: t.exposeID('claimId'),
+      claimCode: t.string({ nullable: true, resolve: (l) => l.claimCode ?? null }),
       claimed: t.exposeString('claimed'),
       remunerated: t.exposeString('remunerated'),
       deduction: t.exposeString('deduction'),

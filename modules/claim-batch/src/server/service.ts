@@ -150,6 +150,15 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
     }
   }
 
+  /** The claim codes of a bill's lines (by claim id), read from the claim module 1,000 at a time. */
+  async function claimCodes(ctx: Ctx, lines: readonly { claimId: string }[]): Promise<Map<string, string>> {
+    const codes = new Map<string, string>();
+    const ids = lines.map((l) => l.claimId);
+    for (let i = 0; i < ids.length; i += 1000)
+      for (const c of await deps.claim.getClaims(sys(ctx), ids.slice(i, i + 1000))) codes.set(c.id, c.code);
+    return codes;
+  }
+
   const api: ClaimBatchApi = {
     async previewBatch(ctx, target) {
       requireRight(ctx, RIGHTS.preview);
@@ -327,7 +336,12 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
 
     async getBill(ctx, id) {
       requireRight(ctx, RIGHTS.search);
-      return isUuid(id) ? readBill(ctx, id, await deps.location.facilityScopeCondition(ctx, sql`b.hf_id`)) : null;
+      const bill = isUuid(id)
+        ? await readBill(ctx, id, await deps.location.facilityScopeCondition(ctx, sql`b.hf_id`))
+        : null;
+      if (!bill) return null;
+      const codes = await claimCodes(ctx, bill.lines);
+      return { ...bill, lines: bill.lines.map((l) => ({ ...l, claimCode: codes.get(l.claimId) ?? null })) };
     },
 
     async billFile(ctx, id, format) {
@@ -338,10 +352,7 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
       if (!bill) throw new NotFoundError('ProviderBill', id);
       const run = (await getRunRow(ctx, bill.runId!))!;
       const [facility] = await deps.location.getHealthFacilities(sys(ctx), [bill.facilityId]);
-      const codes = new Map<string, string>();
-      const ids = bill.lines.map((l) => l.claimId);
-      for (let i = 0; i < ids.length; i += 1000)
-        for (const c of await deps.claim.getClaims(sys(ctx), ids.slice(i, i + 1000))) codes.set(c.id, c.code);
+      const codes = await claimCodes(ctx, bill.lines);
       return billFile({ bill, run, facility: facility ?? null, locale: ctx.locale, codes }, format);
     },
   };

@@ -65,7 +65,9 @@ export function BillPage() {
           {
             key: 'claim',
             header: t('claim-batch.bill.claim'),
-            render: (l) => <RouterLink to={`/claims/${l.claimId}`}>{t('claim-batch.bill.openClaim')}</RouterLink>,
+            render: (l) => (
+              <RouterLink to={`/claims/${l.claimId}`}>{l.claimCode ?? t('claim-batch.bill.openClaim')}</RouterLink>
+            ),
           },
           {
             key: 'claimed',

@@ -47,6 +47,7 @@ export interface BillRow {
 
 export interface BillLine {
   claimId: string;
+  claimCode: string | null;
   claimed: string;
   remunerated: string;
   deduction: string;
@@ -136,7 +137,7 @@ export const getRun = (id: string) =>
 
 export const getBill = (id: string) =>
   gql<{ providerBill: (BillRow & { lines: BillLine[] }) | null }>(
-    `query ProviderBill($id: ID!) { providerBill(id: $id) { ${BILL} lines { claimId claimed remunerated deduction } } }`,
+    `query ProviderBill($id: ID!) { providerBill(id: $id) { ${BILL} lines { claimId claimCode claimed remunerated deduction } } }`,
     { id },
   ).then((d) => d.providerBill);
 
