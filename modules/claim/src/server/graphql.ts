@@ -295,7 +295,7 @@ export function registerClaimGraphql(b: Builder, claims: ClaimService, deps: Dep
     run: async (i, tx) => ({ claim: await claims.createClaim(tx, asInput(i)) }),
   });
   defineMutation(b, 'updateClaim', {
-    guard: { authenticated: true },
+    guard: { anyRight: [RIGHTS.add, RIGHTS.update] },
     input: (t) => ({ id: t.id({ required: true }), ...claimFields(t) }),
     payload: ClaimPayload,
     run: async ({ id, ...i }, tx) => ({ claim: await claims.updateClaim(tx, String(id), asInput(i)) }),
