@@ -184,4 +184,18 @@ describe('jobs', () => {
     await sleep(50);
     assert.equal((await jobs().claim({ staleAfterMs: 20 }))?.id, id, 'until its heartbeat is older than the window');
   });
+
+  test('a scheduled job is enqueued only once the worker runs, then again every period', async () => {
+    const scheduler = new JobService(t.database.db, logger);
+    const reg = scheduler.forModule('alpha');
+    reg.define({ type: 'alpha.tick', run: async () => ({}) });
+    reg.schedule({ type: 'alpha.tick', firstAfterMs: 10, everyMs: 60_000 });
+    const ticks = async () => (await t.database.db.select().from(job).where(eq(job.type, 'alpha.tick'))).length;
+    await sleep(60);
+    assert.equal(await ticks(), 0, 'no worker, no scheduled job (tests, CLI)');
+    scheduler.start(base, 60_000);
+    for (let i = 0; i < 100 && (await ticks()) === 0; i++) await sleep(20);
+    await scheduler.stop();
+    assert.equal(await ticks(), 1);
+  });
 });

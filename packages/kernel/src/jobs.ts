@@ -22,6 +22,8 @@ export class JobService {
   private readonly defs = new Map<string, JobDef<unknown>>();
   private readonly worker = `${hostname()}:${process.pid}:${uuidv7().slice(-6)}`;
   private timer: NodeJS.Timeout | undefined;
+  private readonly schedules: Array<{ type: string; everyMs: number; firstAfterMs: number; payload: unknown }> = [];
+  private readonly scheduleTimers: NodeJS.Timeout[] = [];
   private running = 0;
   private stopped = false;
 
@@ -41,6 +43,19 @@ export class JobService {
         this.defs.set(def.type, def as JobDef<unknown>);
       },
       enqueue: (ctx, type, payload) => this.enqueue(ctx, type, payload),
+      schedule: (entry) => {
+        if (!entry.type.startsWith(`${moduleId}.`)) {
+          throw new Error(
+            `module '${moduleId}' schedules job '${entry.type}' — job types must start with '${moduleId}.'`,
+          );
+        }
+        this.schedules.push({
+          type: entry.type,
+          everyMs: entry.everyMs,
+          firstAfterMs: entry.firstAfterMs ?? 30_000,
+          payload: entry.payload ?? {},
+        });
+      },
     };
   }
 
@@ -195,11 +210,26 @@ export class JobService {
       if (!this.stopped) this.timer = setTimeout(tick, intervalMs);
     };
     this.timer = setTimeout(tick, 50);
+    this.startSchedules(ctxBase);
+  }
+
+  /** Scheduled jobs are enqueued by a system context; several servers enqueue harmless duplicates. */
+  private startSchedules(ctxBase: Omit<Ctx, 'db' | 'afterCommit' | 'user'>): void {
+    for (const entry of this.schedules) {
+      const run = () => {
+        if (this.stopped) return;
+        this.enqueue({ ...ctxBase, db: this.db, user: null, afterCommit: null }, entry.type, entry.payload).catch(
+          (err: unknown) => this.logger.warn({ err, type: entry.type }, 'scheduled job not enqueued'),
+        );
+      };
+      this.scheduleTimers.push(setTimeout(run, entry.firstAfterMs).unref(), setInterval(run, entry.everyMs).unref());
+    }
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    for (const t of this.scheduleTimers) clearTimeout(t);
     while (this.running > 0) await new Promise((r) => setTimeout(r, 50));
   }
 }

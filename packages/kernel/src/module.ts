@@ -108,6 +108,11 @@ export interface JobDef<P> {
 export interface Jobs {
   define<P>(def: JobDef<P>): void;
   enqueue<P>(ctx: Ctx, type: string, payload: P): Promise<{ id: string }>;
+  /**
+   * A recurring job (daily expiry, reminders): enqueued `firstAfterMs` after the job worker starts, then every
+   * `everyMs`. Only a process that runs the worker (the server) schedules; tests and CLI commands never do.
+   */
+  schedule<P>(entry: { type: string; everyMs: number; firstAfterMs?: number; payload?: P }): void;
 }
 
 /** Audited entity types are registered with the right needed to read their history. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { INSUREE_RIGHTS, insureeAdded, insureeRemoved, insureeService } from '@mutua/insuree';
-import { type Ctx, defineModule, type Messages, NotFoundError, systemUser } from '@mutua/kernel';
+import { type Ctx, defineModule, type Messages, NotFoundError } from '@mutua/kernel';
 import { locationService } from '@mutua/location';
 import { medicalService } from '@mutua/medical';
 import { productService } from '@mutua/product';
@@ -21,7 +21,7 @@ export default defineModule<PolicyApi, PolicyConfig>({
   manifest,
   migrations: new URL('../../migrations/', import.meta.url),
   messages: { en: catalog('en'), fr: catalog('fr') },
-  setup({ db, logger, config, hooks, graphql, routes, jobs, audit, service }) {
+  setup({ config, hooks, graphql, routes, jobs, audit, service }) {
     const insuree = service(insureeService);
     const products = service(productService);
     const { api, memberAdded, memberRemoved } = createPolicyService({
@@ -70,15 +70,8 @@ export default defineModule<PolicyApi, PolicyConfig>({
 
     audit.entity('Policy', { right: RIGHTS.search });
 
-    // The kernel has no scheduler: the expiry runs as a job shortly after start and every 24 hours. Timers are
-    // unref'd so they never keep a process (CLI, tests) alive; several servers enqueue harmless duplicates.
-    if (config.scheduleExpiry) {
-      const system: Ctx = { db, user: systemUser(), locale: 'en', logger, afterCommit: null };
-      const run = () =>
-        enqueueExpiry(system).catch((err: unknown) => logger.warn({ err }, 'policy expiry job not enqueued'));
-      setTimeout(run, 30_000).unref();
-      setInterval(run, DAY_MS).unref();
-    }
+    // The daily expiry runs as a job, scheduled only where the job worker runs (the server).
+    if (config.scheduleExpiry) jobs.schedule({ type: EXPIRY_JOB, everyMs: DAY_MS });
     return api;
   },
   seedDemo,
