@@ -35,14 +35,14 @@ describe('product service', () => {
         premiumAdult: '-5',
         startCycle1: '32-01',
         renewalDiscountPerc: '150',
-        relativeDistribution: [{ careType: 'B', periods: ['60', '50', '0', '0'] }],
+        relativeDistribution: [{ careType: 'B', periods: ['60', '150', '0', '0'] }],
       }),
       'BAD_INPUT',
       (e) =>
         assert.deepEqual(e.problems.map((p) => p.field).sort(), [
           'dateTo',
           'premiumAdult',
-          'relativeDistribution.0.periods',
+          'relativeDistribution.0.periods.1',
           'renewalDiscountPerc',
           'startCycle1',
         ]),
