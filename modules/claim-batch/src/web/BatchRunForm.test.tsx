@@ -70,7 +70,7 @@ function fakeApi() {
   const sent: Array<{ operation: string; variables: Record<string, unknown> }> = [];
   const answers: Record<string, (v: Record<string, unknown>) => unknown> = {
     BatchProducts: () => ({ products: connection([{ id: 'p1', code: 'MUS-FAM', name: 'Mutuelle santé famille' }]) }),
-    BatchPlaces: () => ({ locations: connection([]) }),
+    Locations: () => ({ locations: connection([]) }),
     BatchPreview: (v) => ({
       batchPreview: {
         year: v.year,

@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { LocationPicker } from '@mutua/location/web';
 import {
   ErrorAlert,
   FormGrid,
@@ -19,7 +20,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BatchPreview, type Level, type PlaceRef, previewBatch, runBatch } from './api';
 import { money, monthName, parseMonth, previousMonth } from './format';
-import { PlacePicker } from './PlacePicker';
 import { BillsTable, CapitationTables, IndexTable } from './tables';
 
 const LEVELS: readonly Level[] = ['national', 'region', 'district'];
@@ -112,7 +112,7 @@ export function BatchRunForm() {
             }}
           />
           {level !== 'national' ? (
-            <PlacePicker
+            <LocationPicker
               key={level}
               name="locationId"
               label={t(level === 'region' ? 'claim-batch.form.region' : 'claim-batch.form.district')}

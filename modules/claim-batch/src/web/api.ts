@@ -141,15 +141,6 @@ export const getBill = (id: string) =>
     { id },
   ).then((d) => d.providerBill);
 
-/** Regions (R) or districts (D) matching a code or name, for the run's location. */
-export const searchPlaces = (type: 'R' | 'D', search: string) =>
-  gql<{ locations: Connection<PlaceRef> }>(
-    `query BatchPlaces($type: String, $search: String) {
-      locations(type: $type, search: $search, first: 20) { ${connectionFields('id code name')} }
-    }`,
-    { type, search: search || null },
-  ).then((d) => d.locations.edges.map((e) => e.node));
-
 /** Product codes and names, to label the index rows. */
 export const productNames = () =>
   gql<{ products: Connection<ProductRef> }>(

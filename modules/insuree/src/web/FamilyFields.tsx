@@ -1,10 +1,10 @@
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import { CodeSelect } from '@mutua/codelist/web';
+import { LocationPicker } from '@mutua/location/web';
 import { FormGrid, fieldError, TextInput } from '@mutua/web-kernel';
 import { useTranslation } from 'react-i18next';
 import type { FamilyDraft } from './api';
-import { PlacePicker } from './PlacePicker';
 
 /** The family fields: village (required), poverty, family type, confirmation, address. */
 export function FamilyFields({
@@ -20,7 +20,7 @@ export function FamilyFields({
   const set = <K extends keyof FamilyDraft>(k: K, v: FamilyDraft[K]) => onChange({ ...value, [k]: v });
   return (
     <FormGrid columns={2}>
-      <PlacePicker
+      <LocationPicker
         name="locationId"
         label={t('insuree.field.locationId')}
         type="V"

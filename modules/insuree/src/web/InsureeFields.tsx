@@ -1,10 +1,10 @@
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import { CodeSelect } from '@mutua/codelist/web';
+import { LocationPicker } from '@mutua/location/web';
 import { FormGrid, fieldError, TextInput } from '@mutua/web-kernel';
 import { useTranslation } from 'react-i18next';
 import type { InsureeDraft } from './api';
-import { PlacePicker } from './PlacePicker';
 
 /** The insuree fields of the enrolment forms; code fields from the code lists; errors from the server by field. */
 export function InsureeFields({
@@ -74,7 +74,7 @@ export function InsureeFields({
       {text('email')}
       {code('identificationType', 'typeOfId')}
       {text('passport')}
-      <PlacePicker
+      <LocationPicker
         name="currentVillageId"
         label={t('insuree.field.currentVillageId')}
         type="V"

@@ -1,4 +1,5 @@
 import { CodeSelect } from '@mutua/codelist/web';
+import { LocationPicker } from '@mutua/location/web';
 import {
   DataTable,
   LinkButton,
@@ -14,7 +15,6 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type InsureeRow, type SearchFilter, searchInsurees } from './api';
-import { PlacePicker } from './PlacePicker';
 
 const emptyFilter = (): SearchFilter => ({
   chfId: '',
@@ -84,7 +84,7 @@ export function InsureesPage() {
           fullWidth
           onChange={(v) => set('gender', v)}
         />
-        <PlacePicker
+        <LocationPicker
           name="location"
           label={t('insuree.search.subtree')}
           type={undefined}

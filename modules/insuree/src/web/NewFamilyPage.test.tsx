@@ -77,7 +77,7 @@ function fakeApi() {
       const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
       sent.push(body);
       if (body.query.includes('CodeLists')) return json({ data: { codeLists: lists } });
-      if (body.query.includes('InsureePlaces')) return json({ data: { locations: conn([village]) } });
+      if (body.query.includes('query Locations(')) return json({ data: { locations: conn([village]) } });
       if (body.query.includes('InsureeDuplicates')) return json({ data: { insureeDuplicates: [duplicate] } });
       if (body.query.includes('createFamily')) {
         return json({

@@ -276,12 +276,3 @@ export async function uploadPhoto(insureeId: string, photo: Blob): Promise<void>
     throw new GqlError(body.code ?? `HTTP_${res.status}`, body.message ?? res.statusText, [], res.status);
   }
 }
-
-/** Villages (or any level) by code or name, for the pickers. */
-export const searchPlaces = (type: string | undefined, search: string) =>
-  gql<{ locations: Connection<PlaceRef> }>(
-    `query InsureePlaces($type: String, $search: String) {
-      locations(type: $type, search: $search, first: 20) { ${connectionFields('id code name')} }
-    }`,
-    { type: type ?? null, search: search || null },
-  ).then((d) => d.locations.edges.map((e) => e.node));

@@ -4,9 +4,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { type LocationNode, searchLocations } from './api';
 
+/** What a picker needs to show a chosen location; a form may hold just this (e.g. a family's village). */
+export interface LocationRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
 /**
  * Searches locations of one type by code or name as the user types (a country has thousands of villages, so the
- * list is never loaded whole). The selected location is passed back whole so the caller can show it.
+ * list is never loaded whole). The selected location is passed back whole so the caller can show it. Other modules
+ * use it through `@mutua/location/web`.
  */
 export function LocationPicker({
   name,
@@ -16,16 +24,18 @@ export function LocationPicker({
   onChange,
   error,
   exclude,
+  required,
 }: {
   name: string;
   label: string;
   /** Level letter to search, or undefined for any level. */
   type: string | undefined;
-  value: LocationNode | null;
+  value: LocationRef | null;
   onChange: (value: LocationNode | null) => void;
   error?: string | undefined;
   /** Ids not to offer (e.g. the location being moved). */
   exclude?: ReadonlySet<string>;
+  required?: boolean;
 }) {
   const [input, setInput] = useState('');
   const [typed, setTyped] = useState('');
@@ -41,7 +51,7 @@ export function LocationPicker({
   });
   const options = (q.data?.edges.map((e) => e.node) ?? []).filter((o) => !exclude?.has(o.id));
   return (
-    <Autocomplete<LocationNode>
+    <Autocomplete<LocationRef>
       id={`field-${name}`}
       options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
       value={value}
@@ -49,7 +59,8 @@ export function LocationPicker({
       filterOptions={(o) => o}
       getOptionLabel={(o) => `${o.code} — ${o.name}`}
       isOptionEqualToValue={(a, b) => a.id === b.id}
-      onChange={(_e, v) => onChange(v)}
+      // Options are whole nodes; only the initial value may be a bare reference.
+      onChange={(_e, v) => onChange(v === null ? null : (options.find((o) => o.id === v.id) ?? (v as LocationNode)))}
       inputValue={input}
       onInputChange={(_e, v, reason) => {
         setInput(v);
@@ -57,7 +68,19 @@ export function LocationPicker({
         setTyped(reason === 'input' ? v : '');
       }}
       renderInput={(params) => (
-        <TextField {...params} name={name} label={label} size="small" error={Boolean(error)} helperText={error} />
+        <TextField
+          {...params}
+          name={name}
+          label={label}
+          size="small"
+          error={Boolean(error)}
+          helperText={error}
+          // Marked, not native `required`: the server's translated error names the field, not the browser's.
+          slotProps={{
+            ...params.slotProps,
+            inputLabel: { ...params.slotProps?.inputLabel, ...(required ? { className: 'mutua-required' } : {}) },
+          }}
+        />
       )}
     />
   );

@@ -47,3 +47,6 @@ export default defineWebModule({
   ],
   messages: { en, fr },
 });
+
+export type { LocationNode } from './api';
+export { LocationPicker, type LocationRef } from './LocationPicker';
