@@ -52,3 +52,17 @@ export async function auditMany(
 }
 
 export type { FieldProblem };
+
+/** The columns a check writes on each claim line; processing writes these and the valuation's own. */
+export const CHECKED_LINE_COLUMNS = {
+  id: 'uuid',
+  status: 'smallint',
+  rejection_reason: 'smallint',
+  rejection_params: 'jsonb',
+  qty_approved: 'numeric',
+  product_id: 'uuid',
+  policy_id: 'uuid',
+  price_origin: 'char',
+  limitation: 'char',
+  limitation_value: 'numeric',
+} as const;

@@ -24,7 +24,7 @@ import {
   claimChecked,
   type LineVerdict,
 } from '../points.js';
-import { auditMany, bulkUpdate } from './bulk-sql.js';
+import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
 import { type Deps, sys } from './deps.js';
 import { createEngineContext, STATUS_CODE } from './engine-input.js';
 import { prepareClaim } from './entry.js';
@@ -165,18 +165,7 @@ export function createChecker(deps: Deps) {
         audits.push({ entity: 'Claim', entityId: c.id, action: 'submit', after: { status, lines: ev.outcome.lines } });
         done.push(c);
       }
-      const lineTypes = {
-        id: 'uuid',
-        status: 'smallint',
-        rejection_reason: 'smallint',
-        rejection_params: 'jsonb',
-        qty_approved: 'numeric',
-        product_id: 'uuid',
-        policy_id: 'uuid',
-        price_origin: 'char',
-        limitation: 'char',
-        limitation_value: 'numeric',
-      } as const;
+      const lineTypes = CHECKED_LINE_COLUMNS;
       await bulkUpdate(tx, 'claim_item', lineTypes, lineUpdates.item);
       await bulkUpdate(tx, 'claim_service', lineTypes, lineUpdates.service);
       await bulkUpdate(

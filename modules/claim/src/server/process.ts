@@ -4,7 +4,7 @@ import { formatCents } from '../domain/money.js';
 import { processClaim } from '../domain/process.js';
 import { RIGHTS } from '../manifest.js';
 import { type BulkSummary, type ClaimDetail, claimProcessed, claimValuated } from '../points.js';
-import { auditMany, bulkUpdate } from './bulk-sql.js';
+import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
 import type { Deps } from './deps.js';
 import { createEngineContext } from './engine-input.js';
 import { loadDetails, toClaim } from './read.js';
@@ -110,16 +110,7 @@ export function createProcessor(deps: Deps) {
         });
       }
       const lineTypes = {
-        id: 'uuid',
-        status: 'smallint',
-        rejection_reason: 'smallint',
-        rejection_params: 'jsonb',
-        qty_approved: 'numeric',
-        product_id: 'uuid',
-        policy_id: 'uuid',
-        price_origin: 'char',
-        limitation: 'char',
-        limitation_value: 'numeric',
+        ...CHECKED_LINE_COLUMNS,
         price_adjusted: 'numeric',
         price_valuated: 'numeric',
         deductable_amount: 'numeric',
