@@ -10,14 +10,14 @@ export const DEMO = {
 } as const;
 
 /** Adds `pct` percent to an exact decimal string (cents, half-up), without floats. */
-function plus(price: string, pct: number): string {
+export function plus(price: string, pct: number): string {
   const [w, f = ''] = price.split('.');
   const cents = BigInt(w!) * 100n + BigInt(`${f}00`.slice(0, 2));
   const raised = (cents * BigInt(100 + pct) + 50n) / 100n;
   return `${raised / 100n}.${String(raised % 100n).padStart(2, '0')}`;
 }
 
-async function allOf<T extends { id: string }>(
+export async function allOf<T extends { id: string }>(
   fetch: (
     after: string | null,
   ) => Promise<{ edges: Array<{ node: T }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } }>,

@@ -5,6 +5,7 @@ import { itemChanged, medicalService, serviceChanged } from '@mutua/medical';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { manifest, RIGHTS } from '../manifest.js';
 import { seedDemo } from './demo.js';
+import { generate } from './generate.js';
 import { registerPricelistGraphql } from './graphql.js';
 import { registerImportsAndExports } from './imports.js';
 import { hfPricelist, TABLES } from './schema.js';
@@ -47,6 +48,7 @@ export default defineModule<PricelistService>({
     return pricelists;
   },
   seedDemo,
+  generate,
 });
 
 /** Right names declared by the price-list module. */
