@@ -11,6 +11,8 @@ export const GENERATED = {
 } as const;
 
 const PRICELIST_DATE = '2025-01-01';
+/** The lists apply since their date, so a claim of 2025 or later reads them "as of" its date. */
+const VALID_FROM = new Date(`${PRICELIST_DATE}T00:00:00Z`);
 const CHUNK = 5000;
 
 /** A deterministic choice in [0, n) for (seed, list, line): a multiplicative hash, no PRNG state to thread. */
@@ -94,14 +96,20 @@ export async function generate(ctx: Ctx, service: PricelistService, opts: Genera
       const id = uuidv7();
       listIds[kind].set(list.locationId, id);
       await withTransaction(ctx, async (tx) => {
-        await tx.db
-          .insert(header)
-          .values({ rowId: uuidv7(), id, name: list.name, pricelistDate: PRICELIST_DATE, locationId: list.locationId });
+        await tx.db.insert(header).values({
+          rowId: uuidv7(),
+          id,
+          validFrom: VALID_FROM,
+          name: list.name,
+          pricelistDate: PRICELIST_DATE,
+          locationId: list.locationId,
+        });
         for (let i = 0; i < list.lines.length; i += CHUNK) {
           await tx.db.insert(detail).values(
             list.lines.slice(i, i + CHUNK).map((l) => ({
               rowId: uuidv7(),
               id: uuidv7(),
+              validFrom: VALID_FROM,
               pricelistId: id,
               medicalId: l.medicalId,
               priceOverride: l.override,

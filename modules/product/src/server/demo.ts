@@ -1,11 +1,13 @@
 import type { Ctx } from '@mutua/kernel';
+import type { LocationService } from '@mutua/location';
 import type { MedicalApi, MedicalItem, MedicalServiceRow } from '@mutua/medical';
 import type { LineInput, ProductApi } from '../points.js';
 
-/** The medical service each product service was built with (set in setup), for the demo seed. */
-export const demoDeps = new WeakMap<ProductApi, { medical: MedicalApi }>();
+/** The services each product service was built with (set in setup), for the demo seed and generate. */
+export const demoDeps = new WeakMap<ProductApi, { medical: MedicalApi; location: LocationService }>();
 
-async function all<T>(
+/** Every row of a paged service read, page by page. */
+export async function all<T>(
   fetch: (
     after: string | null,
   ) => Promise<{ edges: Array<{ node: T }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } }>,

@@ -5,6 +5,7 @@ import { medicalService } from '@mutua/medical';
 import { manifest, type ProductConfig, RIGHTS } from '../manifest.js';
 import type { ProductApi } from '../points.js';
 import { demoDeps, seedDemo } from './demo.js';
+import { generate } from './generate.js';
 import { registerProductGraphql } from './graphql.js';
 import { createProductService } from './service.js';
 
@@ -26,12 +27,13 @@ export default defineModule<ProductApi, ProductConfig>({
       waitingPeriodChild: config.defaultWaitingPeriodChild,
     };
     const products = createProductService({ hooks, location, medical, lineDefaults });
-    demoDeps.set(products, { medical });
+    demoDeps.set(products, { medical, location });
     registerProductGraphql(graphql, products, { medical, location });
     audit.entity('Product', { right: RIGHTS.search });
     return products;
   },
   seedDemo,
+  generate,
 });
 
 export type { ProductConfig } from '../manifest.js';
