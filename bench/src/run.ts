@@ -5,6 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   type Benchmark,
+  type BenchTools,
   type Composition,
   cliProgress,
   type Kernel,
@@ -212,6 +213,17 @@ export async function runBenchmarks(opts: RunOptions): Promise<number> {
     const selected = (module: string, name: string) =>
       !settings.filter || `${module} ${name}`.toLowerCase().includes(settings.filter.toLowerCase());
     const user = await createBenchUser(k);
+    const tools: BenchTools = {
+      async request({ method, url, body }) {
+        const res = await k.app.inject({
+          method,
+          url,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        });
+        return { status: res.statusCode, body: res.body ? (res.json() as unknown) : null };
+      },
+    };
     const groups: Array<{ module: string; list: () => Promise<Benchmark[]> }> = [
       {
         module: 'kernel',
@@ -222,7 +234,7 @@ export async function runBenchmarks(opts: RunOptions): Promise<number> {
       },
       ...k.modules.flatMap((m) => {
         const make = m.def.benchmarks;
-        return make ? [{ module: m.id, list: async () => make(k.systemCtx(), m.service) }] : [];
+        return make ? [{ module: m.id, list: async () => make(k.systemCtx(), m.service, tools) }] : [];
       }),
     ];
     const withoutBenchmarks = k.modules.filter((m) => !m.def.benchmarks).map((m) => m.id);

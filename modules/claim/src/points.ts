@@ -241,6 +241,11 @@ export interface ClaimApi extends ClaimBatchApi {
   restoreClaim(ctx: Ctx, id: string): Promise<ClaimDetail>;
   /** The check without saving: of an entered claim, or of an input not saved yet. */
   validateClaim(ctx: Ctx, what: { claimId?: string | null; input?: ClaimInput | null }): Promise<CheckOutcome>;
+  /**
+   * A facility system's submission: entry and check in one transaction, and the valuation too when `process` is set
+   * (the caller needs the process right). Returns the claim as it ends up (status, line verdicts, amounts).
+   */
+  submitClaim(ctx: Ctx, input: ClaimInput, opts?: { process?: boolean | null }): Promise<ClaimDetail>;
   /** Checks entered claims (status → 4 or 1), in one set-based pass. */
   submitClaims(ctx: Ctx, ids: readonly string[]): Promise<BulkSummary>;
   /** Values checked claims (status → 16, or 8 with relative-price lines, or 1). */

@@ -48,6 +48,17 @@ export interface InsureePolicy {
   expiryDate: string;
 }
 
+/** One ask of `coveringPoliciesMany`: is this insuree covered on this date (`YYYY-MM-DD`)? */
+export interface CoverageAsk {
+  insureeId: string;
+  date: string;
+}
+
+/** A policy covering an insuree on a date, with every member's coverage rows (the claim engine needs both). */
+export interface CoveringPolicy extends Policy {
+  members: InsureePolicy[];
+}
+
 /** What a new or renewed policy would be: computed dates and value (the form shows them before saving). */
 export interface PolicyValues {
   stage: PolicyStage;
@@ -230,6 +241,11 @@ export interface PolicyApi extends PolicyBatchApi {
   activatePolicy(ctx: Ctx, policyId: string, effectiveDate: string, opts?: { status?: 2 | 16 }): Promise<Policy>;
   /** Policies (status active or expired, DECISIONS #29) covering an insuree at a date — for claims and enquiry. */
   coveringPolicies(ctx: Ctx, insureeId: string, date: string): Promise<Policy[]>;
+  /**
+   * `coveringPolicies` of many asks at once, with the members of each policy, keyed by `insureeId|date` (every ask
+   * has an entry; no covering policy → empty list). For bulk claim checks: two queries whatever the number of asks.
+   */
+  coveringPoliciesMany(ctx: Ctx, asks: readonly CoverageAsk[]): Promise<Map<string, CoveringPolicy[]>>;
   policyScopeCondition(ctx: Ctx, policyIdColumn: AnyPgColumn | SQL): Promise<SQL | undefined>;
   /** Active or expired policies expiring within `days` (default: config renewalInterval) from `today`. */
   renewalReminders(ctx: Ctx, opts?: { days?: number | null; today?: string | null }): Promise<RenewalReminder[]>;

@@ -187,6 +187,17 @@ export interface Benchmark {
   baseline(): Promise<void>;
 }
 
+/** What the benchmark runner lends a module's benchmarks. */
+export interface BenchTools {
+  /** A request through the whole HTTP stack (in-process `inject`: routing, token, rights, JSON), as an administrator. */
+  request(req: {
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+    /** Full path, e.g. `/api/claims`. */
+    url: string;
+    body?: unknown;
+  }): Promise<{ status: number; body: unknown }>;
+}
+
 export interface ModuleDefinition<S = unknown, C = unknown> {
   manifest: ModuleManifest<C>;
   /** Folder of this module's SQL migrations (`NNNN_name.sql`, applied in name order). */
@@ -197,7 +208,8 @@ export interface ModuleDefinition<S = unknown, C = unknown> {
   seedDemo?(ctx: Ctx, service: S): Promise<void>;
   /** Bulk-generates this module's part of a country at scale (`mutua generate`). */
   generate?(ctx: Ctx, service: S, opts: GenerateOptions): Promise<void>;
-  benchmarks?(ctx: Ctx, service: S): Benchmark[] | Promise<Benchmark[]>;
+  /** Benchmarks; `tools` is always given by the runner (db tests that smoke-run benchmarks may omit it). */
+  benchmarks?(ctx: Ctx, service: S, tools?: BenchTools): Benchmark[] | Promise<Benchmark[]>;
 }
 
 /** Declares a module; the value is the default export of `modules/<id>/src/server/index.ts`. */

@@ -1,4 +1,4 @@
-import { type Benchmark, type Ctx, uuidv7, withTransaction } from '@mutua/kernel';
+import { type Benchmark, type BenchTools, type Ctx, uuidv7, withTransaction } from '@mutua/kernel';
 import { formatCents, parseCents } from '../domain/money.js';
 import type { ClaimInput } from '../points.js';
 import { daysBefore } from './demo.js';
@@ -9,6 +9,8 @@ import type { ClaimService } from './service.js';
 
 const BULK = 100;
 const CLIENTS = 8;
+/** A date the generated policies cover (modules/policy generate: 2026-01-01 … 2026-12-31). */
+const COVERED_DATE = '2026-06-15';
 
 interface Line {
   medicalId: string;
@@ -21,34 +23,54 @@ interface Line {
  * (b) One claim per request (entry + check + valuation in one transaction), 8 clients at once, against the bare
  * insert of one claim and its lines per transaction at the same concurrency.
  */
-export async function createBenchmarks(ctx: Ctx, claims: ClaimService): Promise<Benchmark[]> {
+export async function createBenchmarks(ctx: Ctx, claims: ClaimService, tools?: BenchTools): Promise<Benchmark[]> {
   const deps = depsOf.get(claims);
-  if (!deps) return [];
-  const today = daysBefore(new Date().toISOString().slice(0, 10), 0);
+  if (!deps) throw new Error('claim bench: the service was not set up by this module');
+  const missing = (what: string) =>
+    new Error(
+      `claim bench: ${what} — generate the country first (location, medical, medical-pricelist, product, insuree, policy)`,
+    );
 
   const hf = (await deps.location.searchHealthFacilities(ctx, {}, { first: 50 })).edges
     .map((e) => e.node)
     .find((h) => h.careType !== 'I');
-  if (!hf) return [];
+  if (!hf) throw missing('no out-patient health facility');
   const lists = await deps.pricelist.facilityPricelists(ctx, hf.id);
-  const priced = async (kind: 'items' | 'services', listId: string | null): Promise<Line[]> =>
-    listId
-      ? (await deps.pricelist[kind].details(ctx, listId))
-          .filter((d) => d.price !== null)
-          .slice(0, 40)
-          .map((d) => ({ medicalId: d.medicalId, cents: parseCents(d.price ?? '0') ?? 0 }))
-      : [];
+  // Lines any patient may get at an out-patient visit, as often as asked (so the check passes them).
+  const priced = async (kind: 'items' | 'services', listId: string | null): Promise<Line[]> => {
+    if (!listId) return [];
+    const details = (await deps.pricelist[kind].details(ctx, listId)).filter((d) => d.price !== null);
+    const ids = details.map((d) => d.medicalId);
+    const register =
+      kind === 'items' ? await deps.medical.getItems(ctx, ids) : await deps.medical.getServices(ctx, ids);
+    const usable = new Set(
+      register.filter((r) => r.careType !== 'I' && r.patientCategory === 15 && !r.frequency).map((r) => r.id),
+    );
+    return details
+      .filter((d) => usable.has(d.medicalId))
+      .slice(0, 40)
+      .map((d) => ({ medicalId: d.medicalId, cents: parseCents(d.price ?? '0') ?? 0 }));
+  };
   const items = await priced('items', lists.itemsPricelistId);
   const services = await priced('services', lists.servicesPricelistId);
+  if (!items.length || !services.length) throw missing(`facility ${hf.code} has no priced items or services`);
   const icd = (await deps.medical.searchDiagnoses(ctx, {}, { first: 1 })).edges[0]?.node;
-  // Patients with an active policy today, so the check and valuation do their full work.
-  const patients: Array<{ id: string; chfId: string }> = [];
-  for (const e of (await deps.insuree.searchInsurees(ctx, {}, { first: 500 })).edges) {
-    if (patients.length >= 50) break;
-    if ((await deps.policy.coveringPolicies(ctx, e.node.id, today)).length)
-      patients.push({ id: e.node.id, chfId: e.node.chfId });
+  if (!icd) throw missing('no diagnosis');
+  // Patients with a policy covering the claim date, so the check and valuation do their full work: the generated
+  // country's policies cover the year 2026 (a fixed date keeps runs comparable); the demo's cover today.
+  const candidates = (await deps.insuree.searchInsurees(ctx, {}, { first: 500 })).edges.map((e) => e.node);
+  let date = '';
+  let patients: Array<{ id: string; chfId: string }> = [];
+  for (const d of [COVERED_DATE, daysBefore(new Date().toISOString().slice(0, 10), 0)]) {
+    const covering = await deps.policy.coveringPoliciesMany(
+      ctx,
+      candidates.map((c) => ({ insureeId: c.id, date: d })),
+    );
+    patients = candidates.filter((c) => covering.get(`${c.id}|${d}`)?.length);
+    date = d;
+    if (patients.length) break;
   }
-  if (!items.length || !services.length || !icd || !patients.length) return [];
+  if (!patients.length) throw missing('no insuree with a covering policy');
   const rng = seeded(7);
   const pickLines = () => ({
     items: [0, 1, 2].map(() => rng.pick(items)),
@@ -85,9 +107,9 @@ export async function createBenchmarks(ctx: Ctx, claims: ClaimService): Promise<
         code: code(),
         hfId: hf.id,
         insureeId: who.id,
-        dateFrom: today,
-        dateTo: today,
-        dateClaimed: today,
+        dateFrom: date,
+        dateTo: date,
+        dateClaimed: date,
         icdId: icd.id,
         claimed: formatCents(sum),
       });
@@ -105,8 +127,8 @@ export async function createBenchmarks(ctx: Ctx, claims: ClaimService): Promise<
       code: code(),
       hfId: hf.id,
       insureeNumber: rng.pick(patients).chfId,
-      dateFrom: today,
-      dateClaimed: today,
+      dateFrom: date,
+      dateClaimed: date,
       icdId: icd.id,
       items: its.map((l) => ({ medicalId: l.medicalId, qtyProvided: '1' })),
       services: svs.map((l) => ({ medicalId: l.medicalId, qtyProvided: '1' })),
@@ -124,7 +146,9 @@ export async function createBenchmarks(ctx: Ctx, claims: ClaimService): Promise<
         await withTransaction(ctx, (tx) => insert(tx, rows));
         const ids = rows.claims.map((c) => c.id!);
         await claims.submitClaims(ctx, ids);
-        await claims.processClaims(ctx, ids);
+        const done = await claims.processClaims(ctx, ids);
+        if (done.valuated + done.processed !== BULK)
+          throw new Error(`claim bench: ${BULK - done.valuated - done.processed} of ${BULK} claims were not valued`);
       },
       baseline: async () => {
         const rows = enteredRows(BULK);
@@ -132,21 +156,30 @@ export async function createBenchmarks(ctx: Ctx, claims: ClaimService): Promise<
       },
     },
     {
-      name: `claim entry + check + valuation, ${CLIENTS} clients`,
+      name: `claim entry + check + valuation per API request, ${CLIENTS} clients`,
       ops: CLIENTS,
       iterations: 30,
       run: async () => {
-        await concurrently(() =>
-          withTransaction(ctx, async (tx) => {
-            const c = await claims.createClaim(tx, input());
-            await claims.submitClaims(tx, [c.id]);
-            await claims.processClaims(tx, [c.id]);
-          }),
-        );
+        await concurrently(async () => {
+          const status = tools
+            ? await overHttp(tools, input())
+            : (await claims.submitClaim(ctx, input(), { process: true })).status;
+          if (status !== 16 && status !== 8)
+            throw new Error(`claim bench: a submitted claim ended in status ${status}, not valuated`);
+        });
       },
       baseline: async () => {
         await concurrently(() => withTransaction(ctx, (tx) => insert(tx, enteredRows(1))));
       },
     },
   ];
+}
+
+/** `POST /api/claims` with `process: true`, as a facility system sends it; the claim's final status. */
+async function overHttp(tools: BenchTools, claim: ClaimInput): Promise<number> {
+  const res = await tools.request({ method: 'POST', url: '/api/claims', body: { claim, process: true } });
+  const body = res.body as { claim?: { status: number } } | null;
+  if (res.status !== 200 || !body?.claim)
+    throw new Error(`claim bench: POST /api/claims → ${res.status} ${JSON.stringify(body)}`);
+  return body.claim.status;
 }

@@ -126,6 +126,47 @@ describe('claims', () => {
     assert.ok(Number(a.data?.createClaim.claim.claimed) > 0);
   });
 
+  it('REST POST /api/claims enters, checks and values in one request; a retry creates no second claim', async () => {
+    await k.createUser({ username: 'facility-system', admin: true });
+    const token = await k.loginToken('facility-system');
+    const send = (body: unknown) =>
+      k.kernel.app.inject({
+        method: 'POST',
+        url: '/api/claims',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'accept-language': 'fr' },
+        payload: JSON.stringify(body),
+      });
+    const body = {
+      claim: {
+        ...base,
+        code: 'C-REST',
+        items: [...(base.items ?? []), { medicalId: unlisted, qtyProvided: '1', priceAsked: '100' }],
+      },
+      process: true,
+      clientMutationId: 'rest-1',
+    };
+    const a = await send(body);
+    assert.equal(a.statusCode, 200, a.body);
+    const first = a.json() as {
+      claim: {
+        id: string;
+        status: number;
+        valuated: string;
+        items: Array<{ medicalId: string; rejectionReason: number }>;
+      };
+    };
+    assert.equal(first.claim.status, 16, 'valuated in the same request');
+    assert.ok(Number(first.claim.valuated) > 0);
+    assert.equal(first.claim.items.find((l) => l.medicalId === unlisted)?.rejectionReason, 2);
+    const b = await send(body);
+    assert.equal((b.json() as { claim: { id: string } }).claim.id, first.claim.id);
+    assert.equal((await claims.searchClaims(admin, { code: 'C-REST' }, {})).totalCount, 1);
+    // Bad input: a translated error naming the field.
+    const bad = await send({ claim: { ...base, code: 'C-REST-2', insureeNumber: '000000000' } });
+    assert.equal(bad.statusCode, 400, bad.body);
+    assert.match(bad.body, /insureeNumber/);
+  });
+
   it('submits: a line not in the price list is rejected with reason 2; process values the rest and reconciles', async () => {
     const c = await claims.createClaim(admin, {
       ...base,

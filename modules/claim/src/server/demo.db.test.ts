@@ -61,7 +61,7 @@ describe('claim demo, generate and benchmarks', () => {
 
   it('generates earlier claims of 5 lines and builds both benchmarks', async () => {
     const seen: number[] = [];
-    await claim.generate!(admin, claims, { seed: 1, insurees: 30, progress: (d) => void seen.push(d) });
+    await claim.generate!(admin, claims, { seed: 1, insurees: 300, progress: (d) => void seen.push(d) });
     assert.equal(seen.at(-1), 30);
     const generated = await claims.searchClaims(admin, { code: 'G0000' }, { first: 50 });
     assert.equal(generated.totalCount, 30);

@@ -128,6 +128,8 @@ class Memo<T> {
 }
 
 const endOfDay = (d: IsoDate) => `${d}T23:59:59.999Z`;
+/** The date the rules judge a claim at (RULES.md §3.1). */
+const targetOf = (c: ClaimDetail): IsoDate => c.dateTo ?? c.dateFrom;
 
 /**
  * Loads what the engine needs for many claims with few queries: one query per table of this module for the
@@ -139,10 +141,24 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
   const s = sys(ctx);
   const insureeIds = [...new Set(claims.map((c) => c.insureeId))];
   const hfIds = [...new Set(claims.map((c) => c.hfId))];
-  const [insurees, hfs] = await Promise.all([
+  const asks = [...new Map(claims.map((c) => [`${c.insureeId}|${targetOf(c)}`, c])).values()].map((c) => ({
+    insureeId: c.insureeId,
+    date: targetOf(c),
+  }));
+  const [insurees, hfs, covering] = await Promise.all([
     deps.insuree.getInsurees(s, insureeIds),
     deps.location.getHealthFacilities(s, hfIds),
+    deps.policy.coveringPoliciesMany(s, asks),
   ]);
+  // Register ids per (kind, date) over all the claims, so one read serves every claim of that date.
+  const registerIds = new Map<string, Set<string>>();
+  for (const c of claims)
+    for (const l of [...c.items, ...c.services]) {
+      const key = `${l.kind}:${targetOf(c)}`;
+      const set = registerIds.get(key) ?? new Set<string>();
+      set.add(l.medicalId);
+      registerIds.set(key, set);
+    }
   const insureeById = new Map(insurees.map((i) => [i.id, i]));
   const hfById = new Map(hfs.map((h) => [h.id, h]));
 
@@ -151,7 +167,6 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
   const facilityListsMemo = new Memo<{ items: string | null; services: string | null }>();
   const productMemo = new Memo<ProductTerms | null>();
   const coveringMemo = new Memo<PolicyInput[]>();
-  const membersMemo = new Memo<Array<{ insureeId: string; effectiveDate: string | null; expiryDate: string }>>();
 
   // History: every earlier checked/processed/valuated claim of these insurees, with their passed lines.
   const history = new Map<string, HistoryClaim[]>();
@@ -225,11 +240,15 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
   }
 
   function register(kind: LineKind, date: IsoDate, ids: readonly string[]) {
-    return registerMemo.get(`${kind}:${date}:${[...ids].sort().join(',')}`, async () => {
+    const key = `${kind}:${date}`;
+    const known = registerIds.get(key);
+    // A claim outside the ones the context was made for (never in practice) gets its own read.
+    const all = known && ids.every((id) => known.has(id)) ? [...known] : ids;
+    return registerMemo.get(all === ids ? `${key}:${[...ids].sort().join(',')}` : key, async () => {
       const rows =
         kind === 'item'
-          ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), ids, endOfDay(date))
-          : await versionsAt((x, at) => deps.medical.getServices(s, x, at), ids, endOfDay(date));
+          ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), all, endOfDay(date))
+          : await versionsAt((x, at) => deps.medical.getServices(s, x, at), all, endOfDay(date));
       return new Map(
         rows.map((r) => [
           r.id,
@@ -290,24 +309,13 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
     });
   }
 
-  function members(policyId: string) {
-    return membersMemo.get(policyId, async () =>
-      (await deps.policy.policyMembers(s, policyId)).map((m) => ({
-        insureeId: m.insureeId,
-        effectiveDate: m.effectiveDate,
-        expiryDate: m.expiryDate,
-      })),
-    );
-  }
-
   function policies(insureeId: string, date: IsoDate) {
-    return coveringMemo.get(`${insureeId}:${date}`, async () => {
-      const list = await deps.policy.coveringPolicies(s, insureeId, date);
-      const out: PolicyInput[] = [];
-      for (const p of list) {
-        const m = await members(p.id);
-        const own = m.find((x) => x.insureeId === insureeId);
-        out.push({
+    return coveringMemo.get(`${insureeId}|${date}`, async () => {
+      const key = `${insureeId}|${date}`;
+      const list = covering.get(key) ?? (await deps.policy.coveringPoliciesMany(s, [{ insureeId, date }])).get(key);
+      return (list ?? []).map((p) => {
+        const own = p.members.find((x) => x.insureeId === insureeId);
+        return {
           id: p.id,
           productId: p.productId,
           stage: p.stage,
@@ -315,17 +323,16 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
           effectiveDate: p.effectiveDate,
           expiryDate: p.expiryDate,
           insureeCoverage: own ? { effectiveDate: own.effectiveDate, expiryDate: own.expiryDate } : null,
-          memberCoverages: m.map((x) => ({ effectiveDate: x.effectiveDate, expiryDate: x.expiryDate })),
-        });
-      }
-      return out;
+          memberCoverages: p.members.map((x) => ({ effectiveDate: x.effectiveDate, expiryDate: x.expiryDate })),
+        };
+      });
     });
   }
 
   return {
     /** The engine input of one claim (its lines as stored). */
     async input(c: ClaimDetail): Promise<ClaimEngineInput> {
-      const target = c.dateTo ?? c.dateFrom;
+      const target = targetOf(c);
       const lines = [...c.items, ...c.services];
       const ins = insureeById.get(c.insureeId);
       const insuree: InsureeInput | null = ins ? { id: ins.id, birthDate: ins.dob, gender: ins.gender } : null;

@@ -20,8 +20,8 @@ export function seeded(seed: number) {
   };
 }
 
-/** Claims per generated insuree (one earlier claim each, at most a million). */
-export const claimsFor = (insurees: number) => Math.min(insurees, 1_000_000);
+/** Earlier claims of a generated country: one per ten insurees (100,000 at national scale, as the benchmarks ask). */
+export const claimsFor = (insurees: number) => Math.ceil(insurees / 10);
 /** Generated claims are dated in the year before this day, so the same seed gives the same rows on any day. */
 const ANCHOR = Date.UTC(2026, 0, 1);
 const dayBefore = (days: number) => new Date(ANCHOR - days * 86_400_000).toISOString().slice(0, 10);
@@ -34,7 +34,7 @@ interface Priced {
 
 /**
  * Earlier claims at scale (`mutua generate`, the benchmarks' history): one valuated claim of 3 items and 2 services
- * per generated insuree, at the facilities' prices, in multi-row inserts of 1,000 claims (5,000 lines).
+ * for each of the first `claimsFor(insurees)` insurees, at the facilities' prices, in multi-row inserts of 1,000 claims (5,000 lines).
  */
 export async function generate(ctx: Ctx, deps: Deps, opts: GenerateOptions): Promise<void> {
   const total = claimsFor(opts.insurees);

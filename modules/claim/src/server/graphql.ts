@@ -294,6 +294,12 @@ export function registerClaimGraphql(b: Builder, claims: ClaimService, deps: Dep
     payload: ClaimPayload,
     run: async (i, tx) => ({ claim: await claims.createClaim(tx, asInput(i)) }),
   });
+  defineMutation(b, 'submitClaim', {
+    guard: { right: RIGHTS.submit },
+    input: (t) => ({ ...claimFields(t), process: t.boolean() }),
+    payload: ClaimPayload,
+    run: async ({ process, ...i }, tx) => ({ claim: await claims.submitClaim(tx, asInput(i), { process }) }),
+  });
   defineMutation(b, 'updateClaim', {
     guard: { anyRight: [RIGHTS.add, RIGHTS.update] },
     input: (t) => ({ id: t.id({ required: true }), ...claimFields(t) }),

@@ -1,11 +1,27 @@
 import type {} from '@fastify/multipart';
-import { InputError, NotFoundError, type Routes } from '@mutua/kernel';
+import { InputError, idempotent, NotFoundError, type Routes } from '@mutua/kernel';
 import { RIGHTS } from '../manifest.js';
 import type { ClaimInput } from '../points.js';
 import type { ClaimService } from './service.js';
 
-/** REST: dry-run validation for machine clients, attachment upload (multipart) and download. */
+/** REST for machine clients: submission, dry-run validation, attachment upload (multipart) and download. */
 export function registerClaimRoutes(routes: Routes, claims: ClaimService): void {
+  // A facility system sends one claim; a retry with the same clientMutationId returns the first answer.
+  routes.add({
+    method: 'POST',
+    url: '/claims',
+    guard: { right: RIGHTS.submit },
+    handler: async (req, _reply, ctx) => {
+      const body = (req.body ?? {}) as { claim?: ClaimInput; process?: boolean; clientMutationId?: string };
+      if (!body.claim || typeof body.claim !== 'object')
+        throw InputError.fields([{ field: 'claim', key: 'claim.error.required' }]);
+      const cmid = typeof body.clientMutationId === 'string' ? body.clientMutationId : null;
+      return idempotent(ctx, 'claim.submitClaim', cmid, async (tx) => ({
+        claim: await claims.submitClaim(tx, body.claim!, { process: body.process === true }),
+        clientMutationId: cmid,
+      }));
+    },
+  });
   routes.add({
     method: 'POST',
     url: '/claims/validate',

@@ -1,4 +1,5 @@
-import type { Ctx } from '@mutua/kernel';
+import { type Ctx, NotFoundError, requireRight, withTransaction } from '@mutua/kernel';
+import { RIGHTS } from '../manifest.js';
 import type { ClaimApi } from '../points.js';
 import { createAttachments } from './attachments.js';
 import { createBatchApi } from './batch-api.js';
@@ -43,6 +44,18 @@ export function createClaimService(deps: Deps): ClaimService {
     validateClaim: checker.validateClaim,
     submitClaims: checker.submitClaims,
     processClaims: processor.processClaims,
+    async submitClaim(ctx, input, opts) {
+      requireRight(ctx, RIGHTS.submit);
+      if (opts?.process) requireRight(ctx, RIGHTS.process);
+      return withTransaction(ctx, async (tx) => {
+        const created = await entry.createClaim(tx, input);
+        await checker.submitClaims(tx, [created.id]);
+        if (opts?.process) await processor.processClaims(tx, [created.id]);
+        const done = await read.getClaim(tx, created.id);
+        if (!done) throw new NotFoundError('Claim', created.id);
+        return done;
+      });
+    },
     ...review,
     ...files,
     ...createBatchApi(deps),

@@ -3,6 +3,7 @@ import type { MedicalApi } from '@mutua/medical';
 import type { ConsumptionProvider, ContributionProvider, PolicyApi } from '../points.js';
 import { policyBatchApi } from './batch-policies.js';
 import type { ComputeDeps } from './compute.js';
+import { coveringPoliciesMany } from './coverage-bulk.js';
 import { createEnquiry } from './enquiry.js';
 import { createReader } from './read.js';
 import { createWriter } from './write.js';
@@ -29,6 +30,7 @@ export function createPolicyService(deps: ServiceDeps) {
     searchPolicies: read.searchPolicies,
     policyMembers: read.policyMembers,
     coveringPolicies: read.coveringPolicies,
+    coveringPoliciesMany,
     policyScopeCondition: read.policyScopeCondition,
     policyValues: write.policyValues,
     createPolicy: write.createPolicy,
