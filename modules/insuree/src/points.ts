@@ -42,6 +42,17 @@ export interface InsureeFilter {
   familyId?: string | null;
 }
 
+/** A page of `familiesWithMembers`: families in id order with their current members, head first. */
+export interface FamilyPage {
+  families: Array<{
+    id: string;
+    locationId: string;
+    members: Array<{ id: string; dob: string; relationship: string | null; isHead: boolean }>;
+  }>;
+  /** The last family's id: pass it as `after` for the next page; null when the page is empty. */
+  endCursor: string | null;
+}
+
 /** Options of a write that enrols a new insuree. */
 export interface EnrolOptions {
   /** Must be true to save when likely duplicates exist (they are listed in the error otherwise). */
@@ -70,6 +81,11 @@ export interface InsureeApi {
   searchInsurees(ctx: Ctx, filter: InsureeFilter, page: PageArgs): Promise<Connection<Insuree>>;
   /** Families found by their head (the filter applies to the head), in head-name order. */
   searchFamilies(ctx: Ctx, filter: InsureeFilter, page: PageArgs): Promise<Connection<Family>>;
+  /**
+   * Every current family with its members, page by page in id order (up to 5,000 a page, no total count): bulk
+   * readers such as policy generation. Needs the family search right; scoped like the searches.
+   */
+  familiesWithMembers(ctx: Ctx, page: { first?: number | null; after?: string | null }): Promise<FamilyPage>;
   /** All versions of an insuree, oldest first. */
   insureeHistory(ctx: Ctx, id: string): Promise<Insuree[]>;
   /** Likely duplicates of an insuree about to be enrolled (or edited: `exceptId`). */

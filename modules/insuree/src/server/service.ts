@@ -1,4 +1,5 @@
 import type { InsureeApi } from '../points.js';
+import { createFamilyPages } from './family-pages.js';
 import { createReader, type ReadDeps } from './read.js';
 import { createWriter, type WriteDeps } from './write.js';
 
@@ -18,6 +19,7 @@ export function createInsureeService(deps: ReadDeps & Omit<WriteDeps, 'read'>): 
     searchInsurees: read.searchInsurees,
     searchFamilies: read.searchFamilies,
     insureeHistory: read.insureeHistory,
+    ...createFamilyPages(deps),
     ...write,
   };
 }
