@@ -1,11 +1,15 @@
 import type { InsureeApi } from '@mutua/insuree';
 import type { Ctx } from '@mutua/kernel';
+import type { LocationService } from '@mutua/location';
 import type { ProductApi } from '@mutua/product';
 import { addDays, addMonths, localToday } from '../domain/dates.js';
 import type { Policy, PolicyApi } from '../points.js';
 
-/** The services each policy service was built with (set in setup), for the demo seed. */
-export const demoDeps = new WeakMap<PolicyApi, { insuree: InsureeApi; product: ProductApi }>();
+/** The services each policy service was built with (set in setup), for the demo seed and generate. */
+export const demoDeps = new WeakMap<
+  PolicyApi,
+  { insuree: InsureeApi; product: ProductApi; location: LocationService; ageOfMajority: number }
+>();
 
 /**
  * Demo policies on the insuree module's demo families, in every status, dated from today so the demo always looks

@@ -7,6 +7,7 @@ import { productService } from '@mutua/product';
 import { manifest, type PolicyConfig, RIGHTS } from '../manifest.js';
 import type { PolicyApi } from '../points.js';
 import { demoDeps, seedDemo } from './demo.js';
+import { generate } from './generate.js';
 import { registerPolicyGraphql } from './graphql.js';
 import { createPolicyService } from './service.js';
 
@@ -24,10 +25,11 @@ export default defineModule<PolicyApi, PolicyConfig>({
   setup({ config, hooks, graphql, routes, jobs, audit, service }) {
     const insuree = service(insureeService);
     const products = service(productService);
+    const location = service(locationService);
     const { api, memberAdded, memberRemoved } = createPolicyService({
       insuree,
       product: products,
-      location: service(locationService),
+      location,
       medical: service(medicalService),
       hooks,
       ageOfMajority: config.ageOfMajority,
@@ -49,7 +51,7 @@ export default defineModule<PolicyApi, PolicyConfig>({
     const enqueueExpiry = (ctx: Ctx) => jobs.enqueue(ctx, EXPIRY_JOB, {});
 
     registerPolicyGraphql(graphql, api, { products, enqueueExpiry });
-    demoDeps.set(api, { insuree, product: products });
+    demoDeps.set(api, { insuree, product: products, location, ageOfMajority: config.ageOfMajority });
 
     routes.add({
       method: 'GET',
@@ -75,6 +77,7 @@ export default defineModule<PolicyApi, PolicyConfig>({
     return api;
   },
   seedDemo,
+  generate,
 });
 
 export type { PolicyConfig } from '../manifest.js';

@@ -40,3 +40,5 @@ export type { ProductConfig } from '../manifest.js';
 /** Right names declared by the product module. */
 export { RIGHTS as PRODUCT_RIGHTS } from '../manifest.js';
 export * from '../points.js';
+/** Codes of the generated products (`mutua generate`), for the generators of the modules built on them. */
+export { GENERATED_PREFIX, NATIONAL_CODE } from './generate.js';
