@@ -7,6 +7,7 @@ import { productService } from '@mutua/product';
 import { type ContributionConfig, manifest, RIGHTS } from '../manifest.js';
 import type { ContributionApi } from '../points.js';
 import { demoDeps, seedDemo } from './demo.js';
+import { generate } from './generate.js';
 import { registerContributionGraphql } from './graphql.js';
 import { guardDeletes } from './hooks.js';
 import { createContributionService } from './service.js';
@@ -36,6 +37,7 @@ export default defineModule<ContributionApi, ContributionConfig>({
     return contributions;
   },
   seedDemo,
+  generate,
 });
 
 export type { ContributionConfig } from '../manifest.js';
