@@ -27,6 +27,15 @@ const ctx = (): Ctx => ({
 const claim: Claim = { id: 'c1', amount: 120 };
 
 describe('hook bus', () => {
+  test('tells an emitter whether anybody listens to a hook', () => {
+    const bus = newBus();
+    const claim = bus.forModule('claim');
+    assert.equal(claim.listens(claimSaved), false);
+    bus.forModule('claim-ai').after(claimSaved, async () => {});
+    assert.equal(claim.listens(claimSaved), true);
+    assert.equal(claim.listens(claimCheck), false);
+  });
+
   test('collects the reasons of every vetoing validate listener into one RuleViolation', async () => {
     const bus = newBus();
     bus

@@ -49,6 +49,8 @@ export interface Hooks {
   runBefore<P>(ref: HookRef<P>, payload: P, ctx: Ctx): Promise<void>;
   /** Runs in-transaction listeners now and queues after-commit ones on the context's transaction. */
   runAfter<P>(ref: HookRef<P>, payload: P, ctx: Ctx): Promise<void>;
+  /** Whether any module listens to the hook: a bulk emitter may skip reading payloads nobody will see. */
+  listens(ref: HookRef<unknown>): boolean;
 }
 
 export class HookBus {
@@ -90,7 +92,13 @@ export class HookBus {
       runValidate: (ref, payload, ctx) => this.runValidate(ref, payload, ctx),
       runBefore: (ref, payload, ctx) => this.runBefore(ref, payload, ctx),
       runAfter: (ref, payload, ctx) => this.runAfter(ref, payload, ctx),
+      listens: (ref) => this.listens(ref),
     };
+  }
+
+  listens(ref: HookRef<unknown>): boolean {
+    const s = this.listeners.get(ref.id);
+    return !!s && s.validate.length + s.before.length + s.after.length > 0;
   }
 
   async runValidate<P>(ref: HookRef<P>, payload: P, ctx: Ctx): Promise<void> {

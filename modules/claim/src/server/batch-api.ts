@@ -2,7 +2,6 @@ import { type Ctx, queryRows, withTransaction } from '@mutua/kernel';
 import { inArray, sql } from 'drizzle-orm';
 import { claimValuated } from '../points.js';
 import type { BatchClaimLine, BatchResult, ClaimBatchApi } from './batch-points.js';
-import { auditMany, bulkUpdate } from './bulk-sql.js';
 import type { Deps } from './deps.js';
 import { toClaim } from './read.js';
 import { claim } from './schema.js';
@@ -35,44 +34,53 @@ export function createBatchApi(deps: Deps): ClaimBatchApi {
 
     async applyBatchResult(ctx: Ctx, result: BatchResult) {
       return withTransaction(ctx, async (tx) => {
-        const types = { id: 'uuid', remunerated_amount: 'numeric', price_valuated: 'numeric' } as const;
         for (const kind of ['item', 'service'] as const) {
           const rows = result.lines
             .filter((l) => l.kind === kind)
             .map((l) => ({ id: l.id, remunerated_amount: l.remunerated, price_valuated: l.priceValuated }));
-          // Lines the index did not re-value keep their price valuated.
-          const valued = rows.filter((r) => r.price_valuated !== null);
-          const plain = rows.filter((r) => r.price_valuated === null);
-          await bulkUpdate(tx, `claim_${kind}`, types, valued);
-          await bulkUpdate(tx, `claim_${kind}`, { id: 'uuid', remunerated_amount: 'numeric' }, plain);
+          for (let i = 0; i < rows.length; i += CHUNK) {
+            // Lines the index did not re-value (price valuated null in the result) keep their price valuated.
+            await tx.db.execute(sql`
+              UPDATE ${sql.raw(`claim_${kind}`)} AS t SET remunerated_amount = v.remunerated_amount,
+                price_valuated = COALESCE(v.price_valuated, t.price_valuated)
+              FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb)
+                AS v(id uuid, remunerated_amount numeric, price_valuated numeric)
+              WHERE t.id = v.id`);
+          }
         }
         let claims = 0;
-        const total = new Map(result.claims.map((c) => [c.id, c.remunerated]));
         const now = new Date().toISOString();
+        const listened = deps.hooks.listens(claimValuated);
         for (let i = 0; i < result.claims.length; i += CHUNK) {
           const chunk = JSON.stringify(result.claims.slice(i, i + CHUNK));
           // Only waiting claims change: a repeated call (resumed run) leaves the claims it already valuated alone.
+          // The audit rows are written by the same statement (one round-trip, no rows shipped back and forth).
           const changed = await queryRows<{ id: string }>(
             tx.db,
-            sql`UPDATE claim AS t SET status = 16, remunerated = v.remunerated, batch_run_id = ${result.runId}::uuid,
-                  updated_at = ${now}::timestamptz
-                FROM jsonb_to_recordset(${chunk}::jsonb) AS v(id uuid, remunerated numeric)
-                WHERE t.id = v.id AND t.status = 8 AND t.deleted_at IS NULL
-                RETURNING t.id::text AS id`,
+            sql`WITH changed AS (
+                  UPDATE claim AS t SET status = 16, remunerated = v.remunerated, batch_run_id = ${result.runId}::uuid,
+                    updated_at = ${now}::timestamptz
+                  FROM jsonb_to_recordset(${chunk}::jsonb) AS v(id uuid, remunerated numeric)
+                  WHERE t.id = v.id AND t.status = 8 AND t.deleted_at IS NULL
+                  RETURNING t.id, t.remunerated),
+                audited AS (
+                  INSERT INTO audit_log (user_id, username, entity, entity_id, action, after)
+                  SELECT ${tx.user?.id ?? null}::uuid, ${tx.user?.username ?? null}, 'Claim', c.id::text, 'batch',
+                    jsonb_build_object('status', 16, 'remunerated', c.remunerated::text, 'batchRunId', ${result.runId}::text)
+                  FROM changed c)
+                SELECT id::text AS id FROM changed`,
           );
           claims += changed.length;
-          if (!changed.length) continue;
-          const ids = changed.map((r) => r.id);
-          await auditMany(
-            tx,
-            ids.map((id) => ({
-              entity: 'Claim',
-              entityId: id,
-              action: 'batch',
-              after: { status: 16, remunerated: total.get(id), batchRunId: result.runId },
-            })),
-          );
-          const rows = await tx.db.select().from(claim).where(inArray(claim.id, ids));
+          if (!changed.length || !listened) continue;
+          const rows = await tx.db
+            .select()
+            .from(claim)
+            .where(
+              inArray(
+                claim.id,
+                changed.map((r) => r.id),
+              ),
+            );
           for (const r of rows) await deps.hooks.runAfter(claimValuated, { claim: toClaim(r) }, tx);
         }
         return { lines: result.lines.length, claims };

@@ -143,6 +143,7 @@ export function createProcessor(deps: Deps) {
       await tx.db.delete(claimDedRem).where(inArray(claimDedRem.claimId, done));
       if (ledgerRows.length) await tx.db.insert(claimDedRem).values(ledgerRows);
       await auditMany(tx, audits);
+      if (!deps.hooks.listens(claimProcessed) && !deps.hooks.listens(claimValuated)) return;
       const rows = await tx.db.select().from(claim).where(inArray(claim.id, done));
       for (const r of rows) {
         const c = toClaim(r);
