@@ -1,10 +1,10 @@
 import { type Benchmark, type Ctx, type GenerateOptions, withTransaction } from '@mutua/kernel';
-import { and, asc, ilike, isNull, or } from 'drizzle-orm';
+import { and, asc, count, ilike, isNull, or } from 'drizzle-orm';
 import { mulberry32 } from '../domain/prng.js';
 import type { ItemValues, ServiceValues } from '../domain/types.js';
 import type { MedicalApi } from '../points.js';
-import { demoItems, demoServices, insertFirstVersions } from './demo.js';
-import { medicalItem, medicalService } from './schema.js';
+import { demoItems, demoServices, icd10, insertFirstVersions } from './demo.js';
+import { diagnosis, medicalItem, medicalService } from './schema.js';
 
 export const GENERATED_ITEMS = 2000;
 export const GENERATED_SERVICES = 1000;
@@ -47,7 +47,10 @@ export function planRegisters(seed: number): { items: ItemValues[]; services: Se
   return { items, services };
 }
 
-/** `mutua generate`: bulk-inserts the planned registers (first versions, no audit: nobody edited them). */
+/**
+ * `mutua generate`: bulk-inserts the planned registers (first versions, no audit: nobody edited them), and the ICD-10
+ * subset claims are coded with, unless the database already has diagnoses (a demo database).
+ */
 export async function generate(ctx: Ctx, _service: MedicalApi, opts: GenerateOptions): Promise<void> {
   const { items, services } = planRegisters(opts.seed);
   const total = items.length + services.length;
@@ -59,6 +62,8 @@ export async function generate(ctx: Ctx, _service: MedicalApi, opts: GenerateOpt
   await withTransaction(ctx, async (tx) => {
     await insertFirstVersions(tx, medicalItem, items, progress('medical items'));
     await insertFirstVersions(tx, medicalService, services, progress('medical services'));
+    const [known] = await tx.db.select({ n: count() }).from(diagnosis);
+    if (!known?.n) await insertFirstVersions(tx, diagnosis, icd10());
   });
 }
 

@@ -174,6 +174,9 @@ describe('generate', () => {
     assert.equal(last, 3000);
     const found = await t.service.searchItems(t.admin, { code: 'GI' }, { first: 1 });
     assert.equal(found.totalCount, 2000);
+    // Claims of the generated country need diagnoses: the ICD-10 subset is there once, never twice.
+    const { icd10 } = await import('./demo.js');
+    assert.equal((await t.service.searchDiagnoses(t.admin, {}, { first: 1 })).totalCount, icd10().length);
     const [bench] = await benchmarks(t.admin, t.service);
     await bench!.run();
     await bench!.baseline();
