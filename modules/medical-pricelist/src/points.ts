@@ -31,6 +31,16 @@ export interface PricelistKindApi {
   history(ctx: Ctx, id: string): Promise<Pricelist[]>;
   /** The lines valid at `asOf` (current when omitted), with the register's code, name and price at that date. */
   details(ctx: Ctx, id: string, asOf?: string | null): Promise<PricelistDetail[]>;
+  /**
+   * The overrides valid at `asOf` for these register ids only, without register data — what a claim check needs
+   * (system read: the caller checks its own right). A register id not in the list is absent from the result.
+   */
+  entries(
+    ctx: Ctx,
+    id: string,
+    medicalIds: readonly string[],
+    asOf?: string | null,
+  ): Promise<Array<{ medicalId: string; override: string | null }>>;
   /** Every version of the line for this register id, oldest first. */
   detailHistory(ctx: Ctx, id: string, medicalId: string): Promise<PricelistDetail[]>;
   findByName(ctx: Ctx, name: string): Promise<Pricelist | null>;
@@ -68,6 +78,11 @@ export interface PricelistApi {
     ctx: Ctx,
     q: { hfId: string; kind: 'item' | 'service'; medicalId: string; asOf?: string | null },
   ): Promise<PriceQuote>;
+  /** `priceFor` of many register ids at once (every asked id has an entry): three queries whatever their number. */
+  pricesFor(
+    ctx: Ctx,
+    q: { hfId: string; kind: 'item' | 'service'; medicalIds: readonly string[]; asOf?: string | null },
+  ): Promise<Map<string, PriceQuote>>;
   facilityPricelists(ctx: Ctx, hfId: string): Promise<FacilityPricelists>;
   /** Sets both lists of a facility (null = none); needs the facility edit right and the facility in scope. */
   assignToFacility(

@@ -26,7 +26,7 @@ import {
 } from '../points.js';
 import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
 import { type Deps, sys } from './deps.js';
-import { createEngineContext, STATUS_CODE } from './engine-input.js';
+import { createEngineContext, type ReferenceCache, STATUS_CODE } from './engine-input.js';
 import { prepareClaim } from './entry.js';
 import { loadDetails, toClaim } from './read.js';
 import { claim } from './schema.js';
@@ -110,14 +110,19 @@ async function evaluate(deps: Deps, ctx: Ctx, c: ClaimDetail, input: ClaimEngine
 }
 
 export function createChecker(deps: Deps) {
-  async function submitChunk(ctx: Ctx, ids: readonly string[], summary: BulkSummary): Promise<void> {
+  async function submitChunk(
+    ctx: Ctx,
+    ids: readonly string[],
+    summary: BulkSummary,
+    cache?: ReferenceCache,
+  ): Promise<void> {
     await withTransaction(ctx, async (tx) => {
       const claims = await loadDetails(deps, tx, ids, true);
       summary.skipped += ids.length - claims.length;
       const entered = claims.filter((c) => c.status === 2);
       summary.skipped += claims.length - entered.length;
       if (!entered.length) return;
-      const ectx = await createEngineContext(deps, tx, entered);
+      const ectx = await createEngineContext(deps, tx, entered, cache);
       const lineUpdates: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };
       const claimUpdates: Array<Record<string, unknown>> = [];
       const audits: Array<{ entity: string; entityId: string; action: string; after: unknown }> = [];
@@ -204,6 +209,8 @@ export function createChecker(deps: Deps) {
       ctx: Ctx,
       ids: readonly string[],
       progress?: (done: number, total: number) => Promise<void>,
+      /** Reference data already read in this transaction (submitClaim checks then values the same claim). */
+      cache?: ReferenceCache,
     ): Promise<BulkSummary> {
       requireRight(ctx, RIGHTS.submit);
       const summary: BulkSummary = {
@@ -218,7 +225,7 @@ export function createChecker(deps: Deps) {
       const unique = [...new Set(ids)];
       summary.total = unique.length;
       for (let i = 0; i < unique.length; i += CHUNK) {
-        await submitChunk(ctx, unique.slice(i, i + CHUNK), summary);
+        await submitChunk(ctx, unique.slice(i, i + CHUNK), summary, cache);
         await progress?.(Math.min(i + CHUNK, unique.length), unique.length);
       }
       return summary;

@@ -127,6 +127,21 @@ class Memo<T> {
   }
 }
 
+/**
+ * Reference data read for a run (registers, price lists, products), shareable between the contexts of one transaction
+ * — the check and the valuation of the same claims read them once. Never shared across transactions: a change
+ * committed meanwhile must be seen.
+ */
+export function createReferenceCache() {
+  return {
+    registerMemo: new Memo<Map<string, RegisterEntry>>(),
+    priceMemo: new Memo<Map<string, PriceListEntry>>(),
+    facilityListsMemo: new Memo<{ items: string | null; services: string | null }>(),
+    productMemo: new Memo<ProductTerms | null>(),
+  };
+}
+export type ReferenceCache = ReturnType<typeof createReferenceCache>;
+
 const endOfDay = (d: IsoDate) => `${d}T23:59:59.999Z`;
 /** The date the rules judge a claim at (RULES.md §3.1). */
 const targetOf = (c: ClaimDetail): IsoDate => c.dateTo ?? c.dateFrom;
@@ -137,7 +152,12 @@ const targetOf = (c: ClaimDetail): IsoDate => c.dateTo ?? c.dateFrom;
  * (entity, date) and shared across the claims of the run. `remember` adds a claim just checked or valued to the
  * history, so later claims of the same insuree in the same run see it (the run is sequential, like the SP).
  */
-export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly ClaimDetail[]) {
+export async function createEngineContext(
+  deps: Deps,
+  ctx: Ctx,
+  claims: readonly ClaimDetail[],
+  cache: ReferenceCache = createReferenceCache(),
+) {
   const s = sys(ctx);
   const insureeIds = [...new Set(claims.map((c) => c.insureeId))];
   const hfIds = [...new Set(claims.map((c) => c.hfId))];
@@ -145,11 +165,10 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
     insureeId: c.insureeId,
     date: targetOf(c),
   }));
-  const [insurees, hfs, covering] = await Promise.all([
-    deps.insuree.getInsurees(s, insureeIds),
-    deps.location.getHealthFacilities(s, hfIds),
-    deps.policy.coveringPoliciesMany(s, asks),
-  ]);
+  // One after the other: a transaction's connection runs one query at a time anyway.
+  const insurees = await deps.insuree.getInsurees(s, insureeIds);
+  const hfs = await deps.location.getHealthFacilities(s, hfIds);
+  const covering = await deps.policy.coveringPoliciesMany(s, asks);
   // Register ids per (kind, date) over all the claims, so one read serves every claim of that date.
   const registerIds = new Map<string, Set<string>>();
   for (const c of claims)
@@ -162,10 +181,7 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
   const insureeById = new Map(insurees.map((i) => [i.id, i]));
   const hfById = new Map(hfs.map((h) => [h.id, h]));
 
-  const registerMemo = new Memo<Map<string, RegisterEntry>>();
-  const priceMemo = new Memo<Map<string, PriceListEntry>>();
-  const facilityListsMemo = new Memo<{ items: string | null; services: string | null }>();
-  const productMemo = new Memo<ProductTerms | null>();
+  const { registerMemo, priceMemo, facilityListsMemo, productMemo } = cache;
   const coveringMemo = new Memo<PolicyInput[]>();
 
   // History: every earlier checked/processed/valuated claim of these insurees, with their passed lines.
@@ -228,23 +244,59 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
       }
     }
   }
-  const ledger: LedgerRow[] = [];
+  // The deductible/ceiling ledger of every policy the claims may use, by policy, read in one query.
+  const ledger = new Map<string, LedgerRow[]>();
   const ledgerLoaded = new Set<string>();
-
-  async function loadLedger(policyIds: string[]) {
-    const missing = policyIds.filter((p) => !ledgerLoaded.has(p));
+  const policiesOfClaim = new Map<string, Set<string>>();
+  const addLedger = (r: LedgerRow) => {
+    const list = ledger.get(r.policyId) ?? [];
+    list.push(r);
+    ledger.set(r.policyId, list);
+    const set = policiesOfClaim.get(r.claimId) ?? new Set<string>();
+    set.add(r.policyId);
+    policiesOfClaim.set(r.claimId, set);
+  };
+  async function loadLedger(policyIds: readonly string[]) {
+    const missing = [...new Set(policyIds)].filter((p) => !ledgerLoaded.has(p));
     if (!missing.length) return;
     for (const p of missing) ledgerLoaded.add(p);
-    const rows = await ctx.db.select().from(claimDedRem).where(inArray(claimDedRem.policyId, missing));
-    for (const r of rows) ledger.push(toLedger(r));
+    for (let i = 0; i < missing.length; i += 5000) {
+      const part = missing.slice(i, i + 5000);
+      for (const r of await ctx.db.select().from(claimDedRem).where(inArray(claimDedRem.policyId, part)))
+        addLedger(toLedger(r));
+    }
   }
+  await loadLedger([...covering.values()].flatMap((list) => list.map((p) => p.id)));
+
+  /** The register ids the claims of the context ask for on a date. */
+  const sortedIds = new Map<string, string[]>();
+  const idsAt = (kind: LineKind, date: IsoDate): string[] => {
+    const key = `${kind}:${date}`;
+    let ids = sortedIds.get(key);
+    if (!ids) {
+      ids = [...(registerIds.get(key) ?? [])].sort();
+      sortedIds.set(key, ids);
+    }
+    return ids;
+  };
+  /** Memo keys carry the ids read, so a cache shared with another context never answers for ids it did not read. */
+  const keys = new Map<string, string>();
+  const idsKey = (date: IsoDate) => {
+    let k = keys.get(date);
+    if (k === undefined) {
+      k = `${date}:${idsAt('item', date).join(',')}:${idsAt('service', date).join(',')}`;
+      keys.set(date, k);
+    }
+    return k;
+  };
 
   function register(kind: LineKind, date: IsoDate, ids: readonly string[]) {
     const key = `${kind}:${date}`;
     const known = registerIds.get(key);
     // A claim outside the ones the context was made for (never in practice) gets its own read.
-    const all = known && ids.every((id) => known.has(id)) ? [...known] : ids;
-    return registerMemo.get(all === ids ? `${key}:${[...ids].sort().join(',')}` : key, async () => {
+    const inContext = !!known && ids.every((id) => known.has(id));
+    const all = inContext ? idsAt(kind, date) : [...ids].sort();
+    return registerMemo.get(`${key}:${inContext ? idsKey(date) : all.join(',')}`, async () => {
       const rows =
         kind === 'item'
           ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), all, endOfDay(date))
@@ -276,24 +328,23 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
       .then((lists) => {
         const listId = kind === 'item' ? lists.items : lists.services;
         if (!listId) return new Map<string, PriceListEntry>();
-        return priceMemo.get(`${kind}:${listId}:${date}`, async () => {
+        return priceMemo.get(`${kind}:${listId}:${idsKey(date)}`, async () => {
           const api = kind === 'item' ? deps.pricelist.items : deps.pricelist.services;
           const { row: head, asOf } = await versionAt((at) => api.get(s, listId, at), endOfDay(date));
           if (!head) return new Map();
-          const details = await api.details(s, listId, asOf);
-          return new Map(details.map((d) => [d.medicalId, { id: d.medicalId, priceOverride: cents(d.override) }]));
+          // Only the lines the claims of this date ask for: a national list has thousands.
+          const entries = await api.entries(s, listId, idsAt(kind, date), asOf);
+          return new Map(entries.map((d) => [d.medicalId, { id: d.medicalId, priceOverride: cents(d.override) }]));
         });
       });
   }
 
   function product(productId: string, date: IsoDate) {
-    return productMemo.get(`${productId}:${date}`, async () => {
+    return productMemo.get(`${productId}:${idsKey(date)}`, async () => {
       const { row: p, asOf: at } = await versionAt((a) => deps.product.getProduct(s, productId, a), endOfDay(date));
       if (!p) return null;
-      const [items, services] = await Promise.all([
-        deps.product.productItems(s, productId, at),
-        deps.product.productServices(s, productId, at),
-      ]);
+      const items = await deps.product.productItems(s, productId, at, idsAt('item', date));
+      const services = await deps.product.productServices(s, productId, at, idsAt('service', date));
       const rec = p as unknown as Record<string, string | number | null>;
       const terms: Record<string, unknown> = {
         id: productId,
@@ -339,13 +390,11 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
       const hf = hfById.get(c.hfId);
       const itemIds = c.items.map((l) => l.medicalId);
       const serviceIds = c.services.map((l) => l.medicalId);
-      const [regItems, regServices, plItems, plServices, pols] = await Promise.all([
-        register('item', target, itemIds),
-        register('service', target, serviceIds),
-        priceList('item', c.hfId, target),
-        priceList('service', c.hfId, target),
-        ins ? policies(c.insureeId, target) : Promise.resolve([] as PolicyInput[]),
-      ]);
+      const regItems = await register('item', target, itemIds);
+      const regServices = await register('service', target, serviceIds);
+      const plItems = await priceList('item', c.hfId, target);
+      const plServices = await priceList('service', c.hfId, target);
+      const pols = ins ? await policies(c.insureeId, target) : [];
       const productIds = [...new Set(pols.map((p) => p.productId))];
       const products = new Map<string, ProductTerms>();
       for (const pid of productIds) {
@@ -388,7 +437,7 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
         priceList: { item: plItems, service: plServices } satisfies PriceList,
         history: {
           claims: (history.get(c.insureeId) ?? []).filter((h) => h.claimId !== c.id),
-          ledger: ledger.filter((r) => policyIds.has(r.policyId) && r.claimId !== c.id),
+          ledger: [...policyIds].flatMap((p) => (ledger.get(p) ?? []).filter((r) => r.claimId !== c.id)),
         },
       };
     },
@@ -421,8 +470,10 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
       history.set(c.insureeId, list);
     },
     rememberLedger(claimId: string, rows: readonly LedgerRow[]) {
-      for (let i = ledger.length - 1; i >= 0; i--) if (ledger[i]?.claimId === claimId) ledger.splice(i, 1);
-      ledger.push(...rows);
+      for (const policyId of policiesOfClaim.get(claimId) ?? [])
+        ledger.set(policyId, (ledger.get(policyId) ?? []).filter((r) => r.claimId !== claimId));
+      policiesOfClaim.delete(claimId);
+      for (const r of rows) addLedger(r);
     },
   };
 }

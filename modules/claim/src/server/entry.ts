@@ -164,6 +164,7 @@ export async function prepareClaim(
         ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), ids, target)
         : await versionsAt((x, at) => deps.medical.getServices(s, x, at), ids, target);
     const byId = new Map(register.map((r) => [r.id, r]));
+    const listed = await listPrices(deps, s, list, kind, hfId, target);
     for (const [i, l] of list.entries()) {
       const f = `${field}.${i}`;
       const med = byId.get(l.medicalId);
@@ -185,7 +186,7 @@ export async function prepareClaim(
       const explanation = clean(l.explanation);
       if (kind === 'service' && qty !== null && qty > 1 && config.serviceExplanationRequired && !explanation)
         p.push({ field: `${f}.explanation`, key: 'claim.error.explanationRequired', params: { code: med.code } });
-      const price = await askedPrice(deps, s, l, kind, hfId, target);
+      const price = askedPrice(l, listed);
       if (price === 'bad') p.push({ field: `${f}.priceAsked`, key: 'claim.error.price', params: { code: med.code } });
       else if (price === null)
         p.push({ field: `${f}.priceAsked`, key: 'claim.error.priceRequired', params: { code: med.code } });
@@ -228,25 +229,41 @@ export async function prepareClaim(
   };
 }
 
-/** The asked price, else the facility's price-list price at the visit date (RULES.md §2.2). */
-async function askedPrice(
+/**
+ * The facility's price-list prices at the visit date of the lines that ask no price (RULES.md §2.2), in one read per
+ * kind; a list recorded after the claim's date gives its current version (see versionsAt).
+ */
+async function listPrices(
   deps: Deps,
   s: Ctx,
-  l: ClaimLineInput,
+  lines: readonly ClaimLineInput[],
   kind: LineKind,
   hfId: string | null,
   at: string | null,
-): Promise<Cents | null | 'bad'> {
+): Promise<Map<string, Cents>> {
+  const out = new Map<string, Cents>();
+  const wanted = [...new Set(lines.filter((l) => !clean(l.priceAsked) && isUuid(l.medicalId)).map((l) => l.medicalId))];
+  if (!hfId || !wanted.length) return out;
+  const take = (q: Map<string, { price: string | null }>) => {
+    for (const [id, quote] of q) {
+      const c = quote.price === null ? null : parseCents(quote.price);
+      if (c !== null && !out.has(id)) out.set(id, c);
+    }
+  };
+  take(await deps.pricelist.pricesFor(s, { hfId, kind, medicalIds: wanted, asOf: at }));
+  const missing = wanted.filter((id) => !out.has(id));
+  if (missing.length && at) take(await deps.pricelist.pricesFor(s, { hfId, kind, medicalIds: missing, asOf: null }));
+  return out;
+}
+
+/** The asked price, else the list price found by `listPrices`. */
+function askedPrice(l: ClaimLineInput, listed: ReadonlyMap<string, Cents>): Cents | null | 'bad' {
   const asked = clean(l.priceAsked);
   if (asked) {
     const c = parseCents(asked);
     return c === null || c < 0 ? 'bad' : c;
   }
-  if (!hfId) return null;
-  let q = await deps.pricelist.priceFor(s, { hfId, kind, medicalId: l.medicalId, asOf: at });
-  // A list recorded after the claim's date: its current version (see versionsAt).
-  if (q.price === null && at) q = await deps.pricelist.priceFor(s, { hfId, kind, medicalId: l.medicalId, asOf: null });
-  return q.price === null ? null : parseCents(q.price);
+  return listed.get(l.medicalId) ?? null;
 }
 
 /** Rows of a prepared claim's lines. */

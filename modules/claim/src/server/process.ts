@@ -6,7 +6,7 @@ import { RIGHTS } from '../manifest.js';
 import { type BulkSummary, type ClaimDetail, claimProcessed, claimValuated } from '../points.js';
 import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
 import type { Deps } from './deps.js';
-import { createEngineContext } from './engine-input.js';
+import { createEngineContext, type ReferenceCache } from './engine-input.js';
 import { loadDetails, toClaim } from './read.js';
 import { claim, claimDedRem } from './schema.js';
 
@@ -20,14 +20,19 @@ const today = () => new Date().toISOString().slice(0, 10);
  * relative-price lines wait for the batch run, or 1 when no line is left); the ledger gets one row per policy.
  */
 export function createProcessor(deps: Deps) {
-  async function processChunk(ctx: Ctx, ids: readonly string[], summary: BulkSummary): Promise<void> {
+  async function processChunk(
+    ctx: Ctx,
+    ids: readonly string[],
+    summary: BulkSummary,
+    cache?: ReferenceCache,
+  ): Promise<void> {
     await withTransaction(ctx, async (tx) => {
       const claims = await loadDetails(deps, tx, ids, true);
       summary.skipped += ids.length - claims.length;
       const checked = claims.filter((c) => c.status === 4);
       summary.skipped += claims.length - checked.length;
       if (!checked.length) return;
-      const ectx = await createEngineContext(deps, tx, checked);
+      const ectx = await createEngineContext(deps, tx, checked, cache);
       const lineUpdates: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };
       const claimUpdates: Array<Record<string, unknown>> = [];
       const ledgerRows: Array<typeof claimDedRem.$inferInsert> = [];
@@ -158,6 +163,8 @@ export function createProcessor(deps: Deps) {
       ctx: Ctx,
       ids: readonly string[],
       progress?: (done: number, total: number) => Promise<void>,
+      /** Reference data already read in this transaction (submitClaim checks then values the same claim). */
+      cache?: ReferenceCache,
     ): Promise<BulkSummary> {
       requireRight(ctx, RIGHTS.process);
       const unique = [...new Set(ids)];
@@ -171,7 +178,7 @@ export function createProcessor(deps: Deps) {
         failed: 0,
       };
       for (let i = 0; i < unique.length; i += CHUNK) {
-        await processChunk(ctx, unique.slice(i, i + CHUNK), summary);
+        await processChunk(ctx, unique.slice(i, i + CHUNK), summary, cache);
         await progress?.(Math.min(i + CHUNK, unique.length), unique.length);
       }
       return summary;

@@ -5,6 +5,7 @@ import { createAttachments } from './attachments.js';
 import { createBatchApi } from './batch-api.js';
 import { createChecker } from './check.js';
 import type { Deps } from './deps.js';
+import { createReferenceCache } from './engine-input.js';
 import { createEntry } from './entry.js';
 import { createProcessor } from './process.js';
 import { createReader } from './read.js';
@@ -49,8 +50,9 @@ export function createClaimService(deps: Deps): ClaimService {
       if (opts?.process) requireRight(ctx, RIGHTS.process);
       return withTransaction(ctx, async (tx) => {
         const created = await entry.createClaim(tx, input);
-        await checker.submitClaims(tx, [created.id]);
-        if (opts?.process) await processor.processClaims(tx, [created.id]);
+        const cache = createReferenceCache();
+        await checker.submitClaims(tx, [created.id], undefined, cache);
+        if (opts?.process) await processor.processClaims(tx, [created.id], undefined, cache);
         const done = await read.getClaim(tx, created.id);
         if (!done) throw new NotFoundError('Claim', created.id);
         return done;

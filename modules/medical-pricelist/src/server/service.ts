@@ -22,7 +22,14 @@ import { and, asc, count, eq, ilike, inArray, isNull, ne, type SQL, sql } from '
 import { checkHeader, clean, effectivePrice, listFitsFacility, planDetails } from '../domain/rules.js';
 import type { DetailChanges, Pricelist, PricelistDetail, PricelistInput, Problem } from '../domain/types.js';
 import { KIND_RIGHTS, type PricelistKind } from '../manifest.js';
-import type { FacilityPricelists, PageArgs, PricelistApi, PricelistFilter, PricelistKindApi } from '../points.js';
+import type {
+  FacilityPricelists,
+  PageArgs,
+  PricelistApi,
+  PricelistFilter,
+  PricelistKindApi,
+  PriceQuote,
+} from '../points.js';
 import { type DetailTable, type HeaderTable, hfPricelist, TABLES } from './schema.js';
 
 export interface Deps {
@@ -317,6 +324,16 @@ export function createKindService(kind: PricelistKind, deps: Deps): KindService 
       return rows.map(toHeader);
     },
     details,
+    async entries(ctx, id, medicalIds, asOf) {
+      const at = checkAsOf(asOf);
+      const ids = [...new Set(medicalIds.filter(isUuid))];
+      if (!ids.length || !isUuid(id)) return [];
+      if (!(await loadHeader(ctx, id, at)) && !(await loadHeader(ctx, id, null))) return [];
+      return ctx.db
+        .select({ medicalId: d.medicalId, override: d.priceOverride })
+        .from(d)
+        .where(and(eq(d.pricelistId, id), inArray(d.medicalId, ids), validAt(d, at)));
+    },
     async detailHistory(ctx, id, medicalId) {
       requireRight(ctx, rights.search);
       if (!isUuid(id) || !isUuid(medicalId) || !(await loadHeader(ctx, id, null))) return [];
@@ -451,35 +468,50 @@ export function createPricelistService(deps: Deps): PricelistService {
     return row ?? empty;
   }
 
-  return {
+  const api: PricelistService = {
     items,
     services,
     deps,
     async priceFor(ctx, q) {
+      const quotes = await api.pricesFor(ctx, { ...q, medicalIds: [q.medicalId] });
+      return quotes.get(q.medicalId) ?? { inList: false, price: null, override: null };
+    },
+    async pricesFor(ctx, q) {
       requireUser(ctx);
       const at = checkAsOf(q.asOf);
       const none = { inList: false, price: null, override: null };
-      const kind: PricelistKind = q.kind === 'item' ? 'items' : 'services';
+      const out = new Map<string, PriceQuote>(q.medicalIds.map((id) => [id, none]));
       if (q.kind !== 'item' && q.kind !== 'service') {
         throw InputError.fields([{ field: 'kind', key: 'medical-pricelist.error.kind' }]);
       }
+      const kind: PricelistKind = q.kind === 'item' ? 'items' : 'services';
+      const ids = [...new Set(q.medicalIds.filter(isUuid))];
       const row = await facilityRow(ctx, q.hfId);
       const listId = kind === 'items' ? row.itemsPricelistId : row.servicesPricelistId;
-      if (!listId || !isUuid(q.medicalId)) return none;
+      if (!listId || !ids.length) return out;
       const { header: h, detail: d } = TABLES[kind];
       const [list] = await ctx.db
         .select({ id: h.id })
         .from(h)
         .where(and(eq(h.id, listId), validAt(h, at)));
-      if (!list) return none;
-      const [line] = await ctx.db
-        .select({ override: d.priceOverride })
+      if (!list) return out;
+      const lines = await ctx.db
+        .select({ medicalId: d.medicalId, override: d.priceOverride })
         .from(d)
-        .where(and(eq(d.pricelistId, listId), eq(d.medicalId, q.medicalId), validAt(d, at)));
-      if (!line) return none;
-      const reg = (await registerRows(deps, kind, ctx, [q.medicalId], at)).get(q.medicalId);
-      if (!reg) return none;
-      return { inList: true, price: effectivePrice(line.override, reg.price), override: line.override };
+        .where(and(eq(d.pricelistId, listId), inArray(d.medicalId, ids), validAt(d, at)));
+      if (!lines.length) return out;
+      const reg = await registerRows(
+        deps,
+        kind,
+        ctx,
+        lines.map((l) => l.medicalId),
+        at,
+      );
+      for (const l of lines) {
+        const r = reg.get(l.medicalId);
+        if (r) out.set(l.medicalId, { inList: true, price: effectivePrice(l.override, r.price), override: l.override });
+      }
+      return out;
     },
     async facilityPricelists(ctx, hfId) {
       requireUser(ctx);
@@ -518,4 +550,5 @@ export function createPricelistService(deps: Deps): PricelistService {
       });
     },
   };
+  return api;
 }

@@ -1,5 +1,5 @@
 import { type Ctx, isUuid, requireUser } from '@mutua/kernel';
-import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { CoverageAsk, CoveringPolicy } from '../points.js';
 import { toCoverage, toPolicy } from './read.js';
 import { insureePolicy, policy } from './schema.js';
@@ -8,8 +8,8 @@ import { insureePolicy, policy } from './schema.js';
 export const coverageKey = (insureeId: string, date: string) => `${insureeId}|${date}`;
 
 /**
- * `coveringPolicies` for many (insuree, date) asks in two queries — one joins the asks (as a JSON parameter) to the
- * coverage rows, one reads the members of the policies found — so a bulk claim check costs the same two round-trips
+ * `coveringPolicies` for many (insuree, date) asks in two queries — one reads the asked insurees' coverage rows, one
+ * the members of the policies found — so a bulk claim check costs the same two round-trips
  * for 500 claims as for one. Same rules as `coveringPolicies` (active or expired policy, member covered on the date),
  * same order (latest expiry first).
  */
@@ -22,29 +22,32 @@ export async function coveringPoliciesMany(
   const valid = asks.filter((a) => isUuid(a.insureeId) && /^\d{4}-\d{2}-\d{2}$/.test(a.date));
   for (const a of asks) out.set(coverageKey(a.insureeId, a.date), []);
   if (!valid.length) return out;
-  const unique = [...new Map(valid.map((a) => [coverageKey(a.insureeId, a.date), a])).values()];
-  const rows = await ctx.db
-    .select({ p: policy, insureeId: sql<string>`a.insuree_id::text`, date: sql<string>`a.d::text` })
-    .from(sql`jsonb_to_recordset(${JSON.stringify(unique.map((a) => ({ insuree_id: a.insureeId, d: a.date })))}::jsonb)
-      AS a(insuree_id uuid, d date)`)
-    .innerJoin(
-      insureePolicy,
-      and(
-        sql`${insureePolicy.insureeId} = a.insuree_id`,
-        isNull(insureePolicy.validTo),
-        sql`${insureePolicy.effectiveDate} <= a.d AND ${insureePolicy.expiryDate} >= a.d`,
-      ),
-    )
+  // Every current coverage row of the asked insurees (a handful each, by the insuree index), dates checked below:
+  // the planner cannot estimate a join on a JSON parameter and would scan the coverage table.
+  const insureeIds = [...new Set(valid.map((a) => a.insureeId))];
+  const found = await ctx.db
+    .select({ p: policy, c: insureePolicy })
+    .from(insureePolicy)
     .innerJoin(
       policy,
-      and(
-        sql`${policy.id} = ${insureePolicy.policyId}`,
-        isNull(policy.validTo),
-        inArray(policy.status, [2, 8]),
-        sql`${policy.effectiveDate} <= a.d AND ${policy.expiryDate} >= a.d`,
-      ),
+      and(eq(policy.id, insureePolicy.policyId), isNull(policy.validTo), inArray(policy.status, [2, 8])),
     )
-    .orderBy(sql`${policy.expiryDate} DESC`, asc(policy.id));
+    .where(and(inArray(insureePolicy.insureeId, insureeIds), isNull(insureePolicy.validTo)))
+    .orderBy(desc(policy.expiryDate), asc(policy.id));
+  const byInsuree = new Map<string, typeof found>();
+  for (const r of found) {
+    const list = byInsuree.get(r.c.insureeId) ?? [];
+    list.push(r);
+    byInsuree.set(r.c.insureeId, list);
+  }
+  const within = (d: string, from: string | null, to: string) => from !== null && from <= d && to >= d;
+  const rows = valid.flatMap((a) =>
+    (byInsuree.get(a.insureeId) ?? [])
+      .filter(
+        (r) => within(a.date, r.c.effectiveDate, r.c.expiryDate) && within(a.date, r.p.effectiveDate, r.p.expiryDate),
+      )
+      .map((r) => ({ p: r.p, insureeId: a.insureeId, date: a.date })),
+  );
   const policyIds = [...new Set(rows.map((r) => r.p.id))];
   const members = new Map<string, ReturnType<typeof toCoverage>[]>();
   for (let i = 0; i < policyIds.length; i += 5000) {

@@ -130,6 +130,23 @@ describe('policy service', () => {
       (await t.service.coveringPolicies(t.admin, head.insureeId, '2027-02-01')).map((x) => x.id),
       [p.id],
     );
+    // The bulk read answers every ask exactly as the single one, with the policy's members.
+    const asks = [baby.id, head.insureeId, 'not-a-uuid'].flatMap((insureeId) =>
+      ['2026-12-31', '2027-02-01', '2040-01-01'].map((date) => ({ insureeId, date })),
+    );
+    const many = await t.service.coveringPoliciesMany(t.admin, asks);
+    assert.equal(many.size, asks.length);
+    for (const a of asks) {
+      const one = await t.service.coveringPolicies(t.admin, a.insureeId, a.date);
+      const bulk = many.get(`${a.insureeId}|${a.date}`) ?? [];
+      assert.deepEqual(
+        bulk.map((x) => x.id),
+        one.map((x) => x.id),
+        `${a.insureeId} ${a.date}`,
+      );
+      for (const b of bulk) assert.equal(b.members.length, members.length + 1, 'every member row, the baby included');
+    }
+    assert.equal(many.get(`${head.insureeId}|2027-02-01`)?.length, 1);
   });
 
   it('the expiry job expires policies past their expiry date', async () => {
