@@ -5,6 +5,7 @@ import {
   isUuid,
   type Jobs,
   NotFoundError,
+  pgArray,
   queryRows,
   recordAudit,
   requireRight,
@@ -250,22 +251,17 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
           if (step === 0) return writeHeader(tx, run, p);
           if (step <= lineChunks) {
             const chunk = p.lines.slice((step - 1) * size, step * size);
-            const rows = chunk.map((l) => ({
-              id: l.id,
-              kind: l.kind,
-              claimId: l.claimId,
-              productId: l.productId,
-              basis: l.basis,
-              remunerated: formatCents(l.remunerated),
-              index: l.basis === 'index' ? (indexOf.get(l.productId) ?? null) : null,
-              before: valuatedBefore.get(l.id) ?? null,
-            }));
+            const col = <T extends string | null>(f: (l: (typeof chunk)[number]) => T) => pgArray(chunk.map(f));
             await tx.db.execute(sql`
               INSERT INTO claim_batch_line (line_id, run_id, kind, claim_id, product_id, basis, remunerated, rel_index,
                 price_valuated_before)
-              SELECT v.id, ${runId}::uuid, v.kind, v."claimId", v."productId", v.basis, v.remunerated, v.index, v.before
-              FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id uuid, kind text, "claimId" uuid,
-                "productId" uuid, basis text, remunerated numeric, index numeric, before numeric)
+              SELECT v.id, ${runId}::uuid, v.kind, v.claim, v.product, v.basis, v.remunerated, v.index, v.before
+              FROM unnest(${col((l) => l.id)}::uuid[], ${col((l) => l.kind)}::text[], ${col((l) => l.claimId)}::uuid[],
+                ${col((l) => l.productId)}::uuid[], ${col((l) => l.basis)}::text[],
+                ${col((l) => formatCents(l.remunerated))}::numeric[],
+                ${col((l) => (l.basis === 'index' ? (indexOf.get(l.productId) ?? null) : null))}::numeric[],
+                ${col((l) => valuatedBefore.get(l.id) ?? null)}::numeric[])
+                AS v(id, kind, claim, product, basis, remunerated, index, before)
               ON CONFLICT (line_id) DO NOTHING`);
             await deps.claim.applyBatchResult(tx, {
               runId,

@@ -1,4 +1,4 @@
-import { type Ctx, queryRows, withTransaction } from '@mutua/kernel';
+import { type Ctx, pgArray, queryRows, withTransaction } from '@mutua/kernel';
 import { inArray, sql } from 'drizzle-orm';
 import { claimValuated } from '../points.js';
 import type { BatchClaimLine, BatchResult, ClaimBatchApi } from './batch-points.js';
@@ -35,16 +35,15 @@ export function createBatchApi(deps: Deps): ClaimBatchApi {
     async applyBatchResult(ctx: Ctx, result: BatchResult) {
       return withTransaction(ctx, async (tx) => {
         for (const kind of ['item', 'service'] as const) {
-          const rows = result.lines
-            .filter((l) => l.kind === kind)
-            .map((l) => ({ id: l.id, remunerated_amount: l.remunerated, price_valuated: l.priceValuated }));
-          for (let i = 0; i < rows.length; i += CHUNK) {
+          const lines = result.lines.filter((l) => l.kind === kind);
+          for (let i = 0; i < lines.length; i += CHUNK) {
+            const part = lines.slice(i, i + CHUNK);
+            // Three arrays rather than JSON: PostgreSQL reads an array literal faster than a JSON document.
             // Lines the index did not re-value (price valuated null in the result) keep their price valuated.
             await tx.db.execute(sql`
-              UPDATE ${sql.raw(`claim_${kind}`)} AS t SET remunerated_amount = v.remunerated_amount,
-                price_valuated = COALESCE(v.price_valuated, t.price_valuated)
-              FROM jsonb_to_recordset(${JSON.stringify(rows.slice(i, i + CHUNK))}::jsonb)
-                AS v(id uuid, remunerated_amount numeric, price_valuated numeric)
+              UPDATE ${sql.raw(`claim_${kind}`)} AS t SET remunerated_amount = v.r, price_valuated = COALESCE(v.p, t.price_valuated)
+              FROM unnest(${pgArray(part.map((l) => l.id))}::uuid[], ${pgArray(part.map((l) => l.remunerated))}::numeric[],
+                ${pgArray(part.map((l) => l.priceValuated))}::numeric[]) AS v(id, r, p)
               WHERE t.id = v.id`);
           }
         }
