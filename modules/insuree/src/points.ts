@@ -74,6 +74,11 @@ export interface InsureeApi {
   findByNumber(ctx: Ctx, chfId: string): Promise<Insuree | null>;
   /** SQL condition: rows keyed by a family id are visible when the family's village is in the user's scope. */
   familyScopeCondition(ctx: Ctx, familyIdColumn: AnyPgColumn | SQL): Promise<SQL | undefined>;
+  /**
+   * SQL expression: the village (location id) of the family whose id is in `familyIdColumn` — for other modules'
+   * set-based reports (insured people per village) without reading this module's tables themselves.
+   */
+  familyVillageSql(familyIdColumn: AnyPgColumn | SQL): SQL;
   /** Whether the user may write data of this family (its village is in the user's districts). */
   canWriteFamily(ctx: Ctx, familyId: string): Promise<boolean>;
 

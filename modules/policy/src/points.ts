@@ -215,7 +215,7 @@ export interface ContributionProvider {
 }
 
 /** The policy module's service. Every read is scoped by the family's village (insuree.familyScopeCondition). */
-export type { BatchPolicy, PolicyBatchApi } from './server/batch-policies.js';
+export type { BatchPolicy, InsuredInVillage, PolicyBatchApi } from './server/batch-policies.js';
 
 export interface PolicyApi extends PolicyBatchApi {
   getPolicy(ctx: Ctx, id: string): Promise<Policy | null>;

@@ -27,6 +27,13 @@ const FIRST_YEAR = 2090;
 const monthOf = (k: number) => ({ year: FIRST_YEAR + Math.floor(k / 12), month: (k % 12) + 1 });
 const pad = (n: number) => String(n).padStart(2, '0');
 const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+/** Claim `i` of month `k` and its line `j` (SQL over the series variables i, j): ordered ids, months apart. */
+const claimId = (k: number) =>
+  sql.raw(`('b' || lpad(to_hex(${k}), 7, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid`);
+const lineId = (k: number) =>
+  sql.raw(
+    `('c' || lpad(to_hex(${k}), 7, '0') || '-0000-7000-8000-' || lpad(to_hex(i * ${LINES_PER_CLAIM} + j), 12, '0'))::uuid`,
+  );
 
 /** Iterations the bench runner will call (its BENCH_ITERATIONS, else ours) plus its warm-up (bench/src/measure.ts). */
 function callsExpected(declared: number): number {
@@ -97,11 +104,12 @@ export function createBenchmarks(ctx: Ctx, api: ClaimBatchApi): Benchmark[] {
       for (let from = 0; from < claims; from += perChunk) {
         const to = Math.min(claims, from + perChunk) - 1;
         await withTransaction(ctx, async (tx) => {
-          // Claim i of month k: id md5(tag-i), at facility i mod #hf, processed on day (i mod days) + 1.
+          // Claim i of month k at facility i mod #hf, processed on day (i mod days) + 1. Ids are time-ordered like the
+          // application's uuidv7 (claims then their lines), so indexes grow at their right edge as in production.
           await tx.db.execute(sql`
             INSERT INTO claim (id, code, hf_id, insuree_id, date_from, date_to, date_claimed, icd_id, status, claimed,
               date_processed, process_stamp)
-            SELECT md5(${tag} || '-' || i)::uuid, ${tag} || '-' || i, (${hfArr})[1 + i % ${hfs.length}],
+            SELECT ${claimId(k)}, ${tag} || '-' || i, (${hfArr})[1 + i % ${hfs.length}],
               ${insuree}::uuid, d, d, d, ${icd}::uuid, 8,
               -- Σ price × quantity of the claim's lines (the same formulas as the line insert below)
               (SELECT sum((${priceArr})[1 + (i + j) % ${services.length}] * (1 + (i + j) % 3))
@@ -112,7 +120,7 @@ export function createBenchmarks(ctx: Ctx, api: ClaimBatchApi): Benchmark[] {
           await tx.db.execute(sql`
             INSERT INTO claim_service (id, claim_id, insuree_id, service_id, sort_order, status, qty_provided,
               price_asked, price_approved, product_id, price_origin)
-            SELECT md5(${tag} || '-' || i || '-' || j)::uuid, md5(${tag} || '-' || i)::uuid, ${insuree}::uuid,
+            SELECT ${lineId(k)}, ${claimId(k)}, ${insuree}::uuid,
               (${svcArr})[1 + (i + j) % ${services.length}], j, 1, 1 + (i + j) % 3,
               (${priceArr})[1 + (i + j) % ${services.length}], (${priceArr})[1 + (i + j) % ${services.length}],
               ${product.id}::uuid, 'R'

@@ -13,6 +13,7 @@ import type {
   BatchLine,
   BatchProduct,
   CapitationComponent,
+  InsuredCount,
   Premium,
   PriceOrigin,
   RunScope,
@@ -167,7 +168,11 @@ export async function loadInput(
     });
   }
 
-  const facilities = await loadFacilities(deps, ctx, lines, batchProducts);
+  const { facilities, catchments } = await loadFacilities(deps, ctx, lines, batchProducts);
+  const capitationProducts = batchProducts.filter((p) => p.capitationLevels.length).map((p) => p.id);
+  const insured = capitationProducts.length
+    ? insuredCounts(await deps.policy.insuredByVillage(ctx, capitationProducts, end), catchments)
+    : [];
   return {
     year: target.year,
     month: target.month,
@@ -175,7 +180,7 @@ export async function loadInput(
     products: batchProducts,
     premiums,
     facilities,
-    insured: [],
+    insured,
     lines,
   };
 }
@@ -186,7 +191,7 @@ async function loadFacilities(
   ctx: Ctx,
   lines: readonly BatchLine[],
   products: readonly BatchProduct[],
-): Promise<BatchFacility[]> {
+): Promise<{ facilities: BatchFacility[]; catchments: Map<string, readonly Catchment[]> }> {
   const ids = new Set(lines.map((l) => l.facilityId));
   const found = new Map<string, HealthFacility>();
   const idList = [...ids];
@@ -211,7 +216,8 @@ async function loadFacilities(
       });
     }
   }
-  return [...found.values()].map((f) => {
+  const catchments = new Map([...found.values()].map((f) => [f.id, f.catchments]));
+  const facilities = [...found.values()].map((f) => {
     let population = 0;
     let families = 0;
     for (const c of f.catchments) {
@@ -230,4 +236,45 @@ async function loadFacilities(
       families: Math.round(families * 100) / 100,
     };
   });
+  return { facilities, catchments };
+}
+
+interface Catchment {
+  villageId: string;
+  percentage: number;
+}
+
+/**
+ * Insured people and families per product and facility: the counts of the facility's catchment villages × the
+ * catchment percentage (RULES.md §9.4), to two decimals like the population.
+ */
+export function insuredCounts(
+  byVillage: ReadonlyArray<{ productId: string; villageId: string; people: number; families: number }>,
+  catchments: ReadonlyMap<string, readonly Catchment[]>,
+): InsuredCount[] {
+  const villages = new Map<string, Array<{ productId: string; people: number; families: number }>>();
+  for (const r of byVillage) {
+    const list = villages.get(r.villageId) ?? [];
+    list.push(r);
+    villages.set(r.villageId, list);
+  }
+  const out: InsuredCount[] = [];
+  for (const [facilityId, list] of catchments) {
+    const sums = new Map<string, { people: number; families: number }>();
+    for (const c of list)
+      for (const r of villages.get(c.villageId) ?? []) {
+        const s = sums.get(r.productId) ?? { people: 0, families: 0 };
+        s.people += (r.people * c.percentage) / 100;
+        s.families += (r.families * c.percentage) / 100;
+        sums.set(r.productId, s);
+      }
+    for (const [productId, s] of sums)
+      out.push({
+        productId,
+        facilityId,
+        people: Math.round(s.people * 100) / 100,
+        families: Math.round(s.families * 100) / 100,
+      });
+  }
+  return out;
 }

@@ -145,8 +145,7 @@ export async function createBenchmarks(ctx: Ctx, claims: ClaimService, tools?: B
         const rows = enteredRows(BULK);
         await withTransaction(ctx, (tx) => insert(tx, rows));
         const ids = rows.claims.map((c) => c.id!);
-        await claims.submitClaims(ctx, ids);
-        const done = await claims.processClaims(ctx, ids);
+        const done = await claims.submitClaims(ctx, ids, undefined, { process: true });
         if (done.valuated + done.processed !== BULK)
           throw new Error(`claim bench: ${BULK - done.valuated - done.processed} of ${BULK} claims were not valued`);
       },

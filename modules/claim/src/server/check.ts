@@ -28,10 +28,53 @@ import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
 import { type Deps, sys } from './deps.js';
 import { createEngineContext, type ReferenceCache, STATUS_CODE } from './engine-input.js';
 import { prepareClaim } from './entry.js';
+import {
+  announceValuation,
+  listensToValuation,
+  VALUED_CLAIM_COLUMNS,
+  VALUED_LINE_COLUMNS,
+  valueClaim,
+} from './process.js';
 import { loadDetails, toClaim } from './read.js';
-import { claim } from './schema.js';
+import { claim, claimDedRem } from './schema.js';
 
 const CHUNK = 500;
+
+export interface SubmitOptions {
+  /** Also value the claims that pass the check and are not flagged for review (needs the process right). */
+  process?: boolean;
+  /** Reference data already read in this transaction. */
+  cache?: ReferenceCache;
+}
+
+/** The columns a check writes on the claim. */
+const CHECKED_CLAIM_COLUMNS = {
+  id: 'uuid',
+  status: 'smallint',
+  category: 'char',
+  approved: 'numeric',
+  rejection_reason: 'smallint',
+  submit_stamp: 'timestamptz',
+  submit_user_id: 'uuid',
+  review_flags: 'jsonb',
+  updated_at: 'timestamptz',
+} as const;
+
+/** The claim as the check left it, for its valuation in the same pass. */
+function withVerdicts(c: ClaimDetail, ev: Evaluated): ClaimDetail {
+  const lines = [...c.items, ...c.services];
+  const mark = <L extends ClaimDetail['items'][number]>(l: L): L => {
+    const v = ev.outcome.lines[lines.indexOf(l)]!;
+    const q = ev.qty.get(l.id);
+    return {
+      ...l,
+      status: v.status,
+      rejectionReason: v.rejectionReason,
+      qtyApproved: v.status === 2 ? '0' : q != null ? String(q) : null,
+    };
+  };
+  return { ...c, status: 4, category: ev.outcome.category, items: c.items.map(mark), services: c.services.map(mark) };
+}
 
 interface Evaluated {
   claim: ClaimDetail;
@@ -114,7 +157,7 @@ export function createChecker(deps: Deps) {
     ctx: Ctx,
     ids: readonly string[],
     summary: BulkSummary,
-    cache?: ReferenceCache,
+    opts: SubmitOptions,
   ): Promise<void> {
     await withTransaction(ctx, async (tx) => {
       const claims = await loadDetails(deps, tx, ids, true);
@@ -122,14 +165,17 @@ export function createChecker(deps: Deps) {
       const entered = claims.filter((c) => c.status === 2);
       summary.skipped += claims.length - entered.length;
       if (!entered.length) return;
-      const ectx = await createEngineContext(deps, tx, entered, cache);
+      const ectx = await createEngineContext(deps, tx, entered, opts.cache);
       const lineUpdates: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };
       const claimUpdates: Array<Record<string, unknown>> = [];
       const audits: Array<{ entity: string; entityId: string; action: string; after: unknown }> = [];
       const done: ClaimDetail[] = [];
       const now = new Date().toISOString();
+      const ledgerRows: Array<typeof claimDedRem.$inferInsert> = [];
+      const valuedIds: string[] = [];
       for (const c of entered) {
-        const ev = await evaluate(deps, tx, c, await ectx.input(c));
+        const input = await ectx.input(c);
+        const ev = await evaluate(deps, tx, c, input);
         const assigned = new Map(ev.assignment?.lines.map((l) => [l.lineId, l]) ?? []);
         for (const [i, l] of [...c.items, ...c.services].entries()) {
           const v = ev.outcome.lines[i]!;
@@ -169,28 +215,46 @@ export function createChecker(deps: Deps) {
         );
         audits.push({ entity: 'Claim', entityId: c.id, action: 'submit', after: { status, lines: ev.outcome.lines } });
         done.push(c);
+        // Check and valuation in one pass: a checked claim nobody flagged for review is valued at once, from the
+        // same engine input with the check applied (no second read of the claim or its reference data).
+        if (opts.process && status === 4 && !ev.outcome.reviewFlags.length) {
+          const v = valueClaim(withVerdicts(c, ev), applyCheck(input, ev.check), { now, userId: tx.user?.id ?? null });
+          const rows = new Map([...v.lines.item, ...v.lines.service].map((r) => [r.id as string, r]));
+          for (const kind of ['item', 'service'] as const)
+            lineUpdates[kind] = lineUpdates[kind].map((r) =>
+              rows.has(r.id as string) ? rows.get(r.id as string)! : r,
+            );
+          claimUpdates[claimUpdates.length - 1] = { ...claimUpdates.at(-1), ...v.claim };
+          ledgerRows.push(...v.ledger);
+          ectx.rememberLedger(c.id, v.ledgerRows);
+          summary[v.status === 16 ? 'valuated' : v.status === 8 ? 'processed' : 'rejected']++;
+          audits.push(v.audit);
+          valuedIds.push(c.id);
+        }
       }
-      const lineTypes = CHECKED_LINE_COLUMNS;
-      await bulkUpdate(tx, 'claim_item', lineTypes, lineUpdates.item);
-      await bulkUpdate(tx, 'claim_service', lineTypes, lineUpdates.service);
-      await bulkUpdate(
-        tx,
-        'claim',
-        {
-          id: 'uuid',
-          status: 'smallint',
-          category: 'char',
-          approved: 'numeric',
-          rejection_reason: 'smallint',
-          submit_stamp: 'timestamptz',
-          submit_user_id: 'uuid',
-          review_flags: 'jsonb',
-          updated_at: 'timestamptz',
-        },
-        claimUpdates,
-      );
+      // One UPDATE per table: rows of claims not valued get the valuation columns as they were (null until valued).
+      const lineCols = opts.process ? VALUED_LINE_COLUMNS : CHECKED_LINE_COLUMNS;
+      const claimCols = opts.process ? { ...CHECKED_CLAIM_COLUMNS, ...VALUED_CLAIM_COLUMNS } : CHECKED_CLAIM_COLUMNS;
+      const fill = (row: Record<string, unknown>, cols: Record<string, string>, base: Record<string, unknown>) => {
+        for (const k of Object.keys(cols)) if (!(k in row)) row[k] = base[k] ?? null;
+        return row;
+      };
+      const byId = new Map(entered.map((c) => [c.id, c]));
+      for (const kind of ['item', 'service'] as const) {
+        for (const r of lineUpdates[kind]) fill(r, lineCols, {});
+        await bulkUpdate(tx, `claim_${kind}`, lineCols, lineUpdates[kind]);
+      }
+      for (const r of claimUpdates) {
+        const c = byId.get(r.id as string)!;
+        fill(r, claimCols, { review_status: c.reviewStatus, feedback_status: c.feedbackStatus });
+      }
+      await bulkUpdate(tx, 'claim', claimCols, claimUpdates);
+      if (valuedIds.length) {
+        await tx.db.delete(claimDedRem).where(inArray(claimDedRem.claimId, valuedIds));
+        if (ledgerRows.length) await tx.db.insert(claimDedRem).values(ledgerRows);
+      }
       await auditMany(tx, audits);
-      if (!deps.hooks.listens(claimChecked)) return; // nobody to tell: skip re-reading the claims
+      if (!deps.hooks.listens(claimChecked) && !(valuedIds.length && listensToValuation(deps))) return;
       const rows = await tx.db
         .select()
         .from(claim)
@@ -200,7 +264,11 @@ export function createChecker(deps: Deps) {
             done.map((c) => c.id),
           ),
         );
-      for (const r of rows) await deps.hooks.runAfter(claimChecked, { claim: toClaim(r) }, tx);
+      for (const r of rows) {
+        const c = toClaim(r);
+        await deps.hooks.runAfter(claimChecked, { claim: c }, tx);
+        await announceValuation(deps, c, tx);
+      }
     });
   }
 
@@ -209,10 +277,10 @@ export function createChecker(deps: Deps) {
       ctx: Ctx,
       ids: readonly string[],
       progress?: (done: number, total: number) => Promise<void>,
-      /** Reference data already read in this transaction (submitClaim checks then values the same claim). */
-      cache?: ReferenceCache,
+      opts: SubmitOptions = {},
     ): Promise<BulkSummary> {
       requireRight(ctx, RIGHTS.submit);
+      if (opts.process) requireRight(ctx, RIGHTS.process);
       const summary: BulkSummary = {
         total: ids.length,
         checked: 0,
@@ -225,7 +293,7 @@ export function createChecker(deps: Deps) {
       const unique = [...new Set(ids)];
       summary.total = unique.length;
       for (let i = 0; i < unique.length; i += CHUNK) {
-        await submitChunk(ctx, unique.slice(i, i + CHUNK), summary, cache);
+        await submitChunk(ctx, unique.slice(i, i + CHUNK), summary, opts);
         await progress?.(Math.min(i + CHUNK, unique.length), unique.length);
       }
       return summary;

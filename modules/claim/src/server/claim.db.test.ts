@@ -10,8 +10,9 @@ import pricelist, { pricelistService } from '@mutua/medical-pricelist';
 import officer, { officerService } from '@mutua/officer';
 import policy, { type PolicyApi, policyService } from '@mutua/policy';
 import product, { type ProductApi, productService } from '@mutua/product';
-import { type ClaimApi, type ClaimInput, claimService } from '../points.js';
+import { type ClaimInput, claimCheck, claimService } from '../points.js';
 import claim from './index.js';
+import type { ClaimService } from './service.js';
 
 const MODULES = [location, codelist, officer, medical, pricelist, product, insuree, policy, claim];
 
@@ -26,7 +27,7 @@ const fields = (e: MutuaError) => e.problems.map((p) => p.field);
 describe('claims', () => {
   let k: TestKernel;
   let admin: Ctx;
-  let claims: ClaimApi;
+  let claims: ClaimService;
   let med: MedicalApi;
   let loc: LocationService;
   let base: ClaimInput;
@@ -41,7 +42,7 @@ describe('claims', () => {
     const svc = <T>(ref: Parameters<typeof k.kernel.service>[0]) => k.kernel.service(ref) as T;
     loc = svc<LocationService>(locationService);
     med = svc<MedicalApi>(medicalService);
-    claims = svc<ClaimApi>(claimService);
+    claims = svc<ClaimService>(claimService);
     for (const [m, ref] of [
       [location, locationService],
       [officer, officerService],
@@ -165,6 +166,32 @@ describe('claims', () => {
     const bad = await send({ claim: { ...base, code: 'C-REST-2', insureeNumber: '000000000' } });
     assert.equal(bad.statusCode, 400, bad.body);
     assert.match(bad.body, /insureeNumber/);
+  });
+
+  it('submit with process values passing claims in the same pass; a claim flagged at the check waits for review', async () => {
+    // An extension (claim-ai…) flags claims for review through the claim.check hook.
+    k.kernel.hooks
+      .forModule('claim')
+      .validate(claimCheck, async ({ claim: c }) =>
+        c.explanation === 'suspect' ? [{ field: 'review', key: 'claim.test.flag' }] : [],
+      );
+    const plain = await claims.createClaim(admin, { ...base, code: 'C-ONEPASS' });
+    const flagged = await claims.createClaim(admin, { ...base, code: 'C-FLAGGED', explanation: 'suspect' });
+    const summary = await claims.submitClaims(admin, [plain.id, flagged.id], undefined, { process: true });
+    assert.deepEqual([summary.checked, summary.valuated + summary.processed], [2, 1]);
+    const done = (await claims.getClaim(admin, plain.id))!;
+    assert.equal(done.status, 16);
+    const lines = [...done.items, ...done.services];
+    const sum = lines.reduce((s, l) => s + Math.round(Number(l.priceValuated ?? 0) * 100), 0);
+    assert.equal(Math.round(Number(done.valuated) * 100), sum, 'the claim total is the sum of its lines');
+    assert.ok(lines.every((l) => l.productId && l.policyId));
+    const waiting = (await claims.getClaim(admin, flagged.id))!;
+    assert.equal(waiting.status, 4);
+    assert.deepEqual(
+      waiting.reviewFlags.map((f) => f.key),
+      ['claim.test.flag'],
+    );
+    assert.equal(waiting.valuated, null);
   });
 
   it('submits: a line not in the price list is rejected with reason 2; process values the rest and reconciles', async () => {

@@ -471,7 +471,10 @@ export async function createEngineContext(
     },
     rememberLedger(claimId: string, rows: readonly LedgerRow[]) {
       for (const policyId of policiesOfClaim.get(claimId) ?? [])
-        ledger.set(policyId, (ledger.get(policyId) ?? []).filter((r) => r.claimId !== claimId));
+        ledger.set(
+          policyId,
+          (ledger.get(policyId) ?? []).filter((r) => r.claimId !== claimId),
+        );
       policiesOfClaim.delete(claimId);
       for (const r of rows) addLedger(r);
     },

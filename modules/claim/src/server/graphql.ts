@@ -323,9 +323,14 @@ export function registerClaimGraphql(b: Builder, claims: ClaimService, deps: Dep
   });
   defineMutation(b, 'submitClaims', {
     guard: { right: RIGHTS.submit },
-    input: (t) => ({ ids: t.idList({ required: true }) }),
+    input: (t) => ({
+      ids: t.idList({ required: true }),
+      process: t.boolean({ description: 'Also value the claims that pass and are not flagged for review.' }),
+    }),
     payload: SummaryPayload,
-    run: async ({ ids }, tx) => ({ summary: await claims.submitClaims(tx, ids.map(String)) }),
+    run: async ({ ids, process }, tx) => ({
+      summary: await claims.submitClaims(tx, ids.map(String), undefined, { process: !!process }),
+    }),
   });
   defineMutation(b, 'processClaims', {
     guard: { right: RIGHTS.process },

@@ -3,9 +3,8 @@ import { RIGHTS } from '../manifest.js';
 import type { ClaimApi } from '../points.js';
 import { createAttachments } from './attachments.js';
 import { createBatchApi } from './batch-api.js';
-import { createChecker } from './check.js';
+import { createChecker, type SubmitOptions } from './check.js';
 import type { Deps } from './deps.js';
-import { createReferenceCache } from './engine-input.js';
 import { createEntry } from './entry.js';
 import { createProcessor } from './process.js';
 import { createReader } from './read.js';
@@ -16,6 +15,7 @@ export interface ClaimService extends ClaimApi {
     ctx: Ctx,
     ids: readonly string[],
     progress?: (done: number, total: number) => Promise<void>,
+    opts?: SubmitOptions,
   ): ReturnType<ClaimApi['submitClaims']>;
   processClaims(
     ctx: Ctx,
@@ -50,9 +50,8 @@ export function createClaimService(deps: Deps): ClaimService {
       if (opts?.process) requireRight(ctx, RIGHTS.process);
       return withTransaction(ctx, async (tx) => {
         const created = await entry.createClaim(tx, input);
-        const cache = createReferenceCache();
-        await checker.submitClaims(tx, [created.id], undefined, cache);
-        if (opts?.process) await processor.processClaims(tx, [created.id], undefined, cache);
+        // A claim flagged for review at the check stays checked for the medical officer.
+        await checker.submitClaims(tx, [created.id], undefined, { process: !!opts?.process });
         const done = await read.getClaim(tx, created.id);
         if (!done) throw new NotFoundError('Claim', created.id);
         return done;

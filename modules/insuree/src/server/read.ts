@@ -92,6 +92,9 @@ export function createReader({ location }: ReadDeps) {
     return sql`${column} IN (SELECT f.id FROM family f WHERE f.valid_to IS NULL AND ${s})`;
   }
 
+  const familyVillageSql = (column: AnyPgColumn | SQL): SQL =>
+    sql`(SELECT fv.location_id FROM family fv WHERE fv.id = ${column} AND fv.valid_to IS NULL)`;
+
   async function familiesWhere(ctx: Ctx, where: SQL | undefined): Promise<Family[]> {
     const rows = await ctx.db
       .select()
@@ -184,6 +187,7 @@ export function createReader({ location }: ReadDeps) {
 
   const reader = {
     familyScopeCondition,
+    familyVillageSql,
     async getFamily(ctx: Ctx, id: string): Promise<Family | null> {
       requireUser(ctx);
       if (!isUuid(id)) return null;

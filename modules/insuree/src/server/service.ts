@@ -15,6 +15,7 @@ export function createInsureeService(deps: ReadDeps & Omit<WriteDeps, 'read'>): 
     getInsurees: read.getInsurees,
     findByNumber: read.findByNumber,
     familyScopeCondition: read.familyScopeCondition,
+    familyVillageSql: read.familyVillageSql,
     canWriteFamily: read.canWriteFamily,
     searchInsurees: read.searchInsurees,
     searchFamilies: read.searchFamilies,

@@ -149,6 +149,28 @@ describe('policy service', () => {
     assert.equal(many.get(`${head.insureeId}|2027-02-01`)?.length, 1);
   });
 
+  it('counts the insured people and families of a product per village for capitation', async () => {
+    const village = 'R2D2M1V1';
+    const a = await family(village);
+    const b = await family(village);
+    const idle = await family(village); // a policy never activated covers nobody
+    for (const f of [a, b]) {
+      const p = await t.service.createPolicy(t.admin, {
+        familyId: f.familyId,
+        productId: t.fam.id,
+        enrollDate: '2026-01-10',
+      });
+      await t.service.activatePolicy(t.admin, p.id, '2026-02-01');
+    }
+    await t.service.createPolicy(t.admin, { familyId: idle.familyId, productId: t.fam.id, enrollDate: '2026-01-10' });
+    const villageId = await t.village(village);
+    const on = async (date: string) =>
+      (await t.service.insuredByVillage(t.admin, [t.fam.id], date)).find((r) => r.villageId === villageId);
+    assert.deepEqual(await on('2026-10-30'), { productId: t.fam.id, villageId, people: 6, families: 2 });
+    assert.equal(await on('2026-01-31'), undefined, 'not yet effective');
+    assert.deepEqual(await t.service.insuredByVillage(t.admin, [], '2026-10-30'), []);
+  });
+
   it('the expiry job expires policies past their expiry date', async () => {
     const { familyId } = await family();
     const old = await t.service.createPolicy(t.admin, { familyId, productId: t.ffs.id, enrollDate: '2025-02-01' });

@@ -1,7 +1,7 @@
 import type { Hooks } from '@mutua/kernel';
 import type { MedicalApi } from '@mutua/medical';
 import type { ConsumptionProvider, ContributionProvider, PolicyApi } from '../points.js';
-import { policyBatchApi } from './batch-policies.js';
+import { createPolicyBatchApi } from './batch-policies.js';
 import type { ComputeDeps } from './compute.js';
 import { coveringPoliciesMany } from './coverage-bulk.js';
 import { createEnquiry } from './enquiry.js';
@@ -23,7 +23,7 @@ export function createPolicyService(deps: ServiceDeps) {
   const write = createWriter({ ...deps, read, contributions: () => contributions });
   const enquiry = createEnquiry({ ...deps, read, consumption: () => consumption });
   const api: PolicyApi = {
-    ...policyBatchApi,
+    ...createPolicyBatchApi(deps.insuree),
     getPolicy: read.getPolicy,
     getPolicies: read.getPolicies,
     familyPolicies: read.familyPolicies,
