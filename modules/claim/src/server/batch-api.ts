@@ -28,7 +28,9 @@ export function createBatchApi(deps: Deps): ClaimBatchApi {
         WHERE c.deleted_at IS NULL AND c.date_processed <= ${processedUpTo}::date AND (c.status = 8 ${ofRun})`;
       return queryRows<BatchClaimLine>(
         ctx.db,
-        sql`${lines('claim_item', 'item')} UNION ALL ${lines('claim_service', 'service')} ORDER BY "claimId", id`,
+        // Byte order ("C") sorts uuid text like uuids, without the locale's slower collation.
+        sql`SELECT * FROM (${lines('claim_item', 'item')} UNION ALL ${lines('claim_service', 'service')}) u
+            ORDER BY "claimId" COLLATE "C", id COLLATE "C"`,
       );
     },
 
