@@ -16,22 +16,44 @@ export function createBatchApi(deps: Deps): ClaimBatchApi {
   return {
     async batchClaimLines(ctx, { processedUpTo, runId }) {
       const ofRun = runId ? sql`OR (c.status = 16 AND c.batch_run_id = ${runId}::uuid)` : sql``;
+      const waiting = sql`c.deleted_at IS NULL AND c.date_processed <= ${processedUpTo}::date AND (c.status = 8 ${ofRun})`;
       const lines = (table: string, kind: 'item' | 'service') => sql`
-        SELECT l.id::text AS id, ${kind}::text AS kind, c.id::text AS "claimId", c.hf_id::text AS "facilityId",
-          l.product_id::text AS "productId", l.status::int AS status, c.date_from::text AS "claimDateFrom",
-          c.date_to::text AS "claimDateTo", c.date_processed::text AS processed, l.price_origin::text AS "priceOrigin",
-          l.price_asked::text AS "priceAsked", l.qty_provided::text AS "qtyProvided",
-          l.price_approved::text AS "priceApproved", l.qty_approved::text AS "qtyApproved",
-          l.price_adjusted::text AS "priceAdjusted", l.price_valuated::text AS "priceValuated",
-          l.remunerated_amount::text AS remunerated
-        FROM ${sql.raw(table)} l JOIN claim c ON c.id = l.claim_id
-        WHERE c.deleted_at IS NULL AND c.date_processed <= ${processedUpTo}::date AND (c.status = 8 ${ofRun})`;
-      return queryRows<BatchClaimLine>(
-        ctx.db,
-        // Byte order ("C") sorts uuid text like uuids, without the locale's slower collation.
-        sql`SELECT * FROM (${lines('claim_item', 'item')} UNION ALL ${lines('claim_service', 'service')}) u
-            ORDER BY "claimId" COLLATE "C", id COLLATE "C"`,
-      );
+        SELECT l.id, ${kind}::text AS kind, l.claim_id, l.product_id, l.status, l.price_origin, l.price_asked,
+          l.qty_provided, l.price_approved, l.qty_approved, l.price_adjusted, l.price_valuated, l.remunerated_amount
+        FROM ${sql.raw(table)} l WHERE l.claim_id IN (SELECT c.id FROM claim c WHERE ${waiting})`;
+      // Two queries at once (two connections when the caller is not in a transaction): the claims' own facts once
+      // per claim, the lines without them — a million lines carry four columns fewer.
+      const [claims, rows] = await Promise.all([
+        queryRows<{ id: string; facilityId: string; dateFrom: string; dateTo: string | null; processed: string }>(
+          ctx.db,
+          sql`SELECT c.id::text AS id, c.hf_id::text AS "facilityId", c.date_from::text AS "dateFrom",
+                c.date_to::text AS "dateTo", c.date_processed::text AS processed
+              FROM claim c WHERE ${waiting}`,
+        ),
+        queryRows<Omit<BatchClaimLine, 'facilityId' | 'claimDateFrom' | 'claimDateTo' | 'processed'>>(
+          ctx.db,
+          sql`SELECT u.id::text AS id, u.kind, u.claim_id::text AS "claimId", u.product_id::text AS "productId",
+                u.status::int AS status, u.price_origin::text AS "priceOrigin", u.price_asked::text AS "priceAsked",
+                u.qty_provided::text AS "qtyProvided", u.price_approved::text AS "priceApproved",
+                u.qty_approved::text AS "qtyApproved", u.price_adjusted::text AS "priceAdjusted",
+                u.price_valuated::text AS "priceValuated", u.remunerated_amount::text AS remunerated
+              FROM (${lines('claim_item', 'item')} UNION ALL ${lines('claim_service', 'service')}) u
+              ORDER BY u.claim_id, u.id`,
+        ),
+      ]);
+      const byId = new Map(claims.map((c) => [c.id, c]));
+      const out: BatchClaimLine[] = [];
+      for (const r of rows) {
+        const c = byId.get(r.claimId);
+        if (!c) continue; // a claim that changed between the two reads (never during a run: nothing else writes 8)
+        const line = r as BatchClaimLine; // completed in place: a million copies would double the garbage
+        line.facilityId = c.facilityId;
+        line.claimDateFrom = c.dateFrom;
+        line.claimDateTo = c.dateTo;
+        line.processed = c.processed;
+        out.push(line);
+      }
+      return out;
     },
 
     async applyBatchResult(ctx: Ctx, result: BatchResult) {

@@ -173,6 +173,7 @@ export function createChecker(deps: Deps) {
       const now = new Date().toISOString();
       const ledgerRows: Array<typeof claimDedRem.$inferInsert> = [];
       const valuedIds: string[] = [];
+      const valuedLines = new Map<string, Record<string, unknown>>(); // line id → its valuation row
       for (const c of entered) {
         const input = await ectx.input(c);
         const ev = await evaluate(deps, tx, c, input);
@@ -219,11 +220,7 @@ export function createChecker(deps: Deps) {
         // same engine input with the check applied (no second read of the claim or its reference data).
         if (opts.process && status === 4 && !ev.outcome.reviewFlags.length) {
           const v = valueClaim(withVerdicts(c, ev), applyCheck(input, ev.check), { now, userId: tx.user?.id ?? null });
-          const rows = new Map([...v.lines.item, ...v.lines.service].map((r) => [r.id as string, r]));
-          for (const kind of ['item', 'service'] as const)
-            lineUpdates[kind] = lineUpdates[kind].map((r) =>
-              rows.has(r.id as string) ? rows.get(r.id as string)! : r,
-            );
+          for (const r of [...v.lines.item, ...v.lines.service]) valuedLines.set(r.id as string, r);
           claimUpdates[claimUpdates.length - 1] = { ...claimUpdates.at(-1), ...v.claim };
           ledgerRows.push(...v.ledger);
           ectx.rememberLedger(c.id, v.ledgerRows);
@@ -241,8 +238,8 @@ export function createChecker(deps: Deps) {
       };
       const byId = new Map(entered.map((c) => [c.id, c]));
       for (const kind of ['item', 'service'] as const) {
-        for (const r of lineUpdates[kind]) fill(r, lineCols, {});
-        await bulkUpdate(tx, `claim_${kind}`, lineCols, lineUpdates[kind]);
+        const rows = lineUpdates[kind].map((r) => fill(valuedLines.get(r.id as string) ?? r, lineCols, {}));
+        await bulkUpdate(tx, `claim_${kind}`, lineCols, rows);
       }
       for (const r of claimUpdates) {
         const c = byId.get(r.id as string)!;
