@@ -8,6 +8,8 @@ import { diagnosis, medicalItem, medicalService } from './schema.js';
 
 export const GENERATED_ITEMS = 2000;
 export const GENERATED_SERVICES = 1000;
+/** When the generated registers start (before the generated price lists, products and policies). */
+const REGISTER_SINCE = new Date('2024-01-01T00:00:00Z');
 
 const SUPPLIERS = ['CAMEG', 'PPM', 'ONPPC', 'CAMEBU', 'SNPC', 'Sanofi', 'Cipla', 'Denk', 'Pharmivoire', 'Medis'];
 
@@ -59,11 +61,14 @@ export async function generate(ctx: Ctx, _service: MedicalApi, opts: GenerateOpt
     done += n;
     await opts.progress(done, total, label);
   };
+  // Registers older than every generated claim, price list and product, as in a running scheme: "as of" reads at a
+  // claim's date find them (not their current version by the fallback).
+  const since = (rows: ReadonlyArray<object>) => rows.map((r) => ({ ...r, validFrom: REGISTER_SINCE }));
   await withTransaction(ctx, async (tx) => {
-    await insertFirstVersions(tx, medicalItem, items, progress('medical items'));
-    await insertFirstVersions(tx, medicalService, services, progress('medical services'));
+    await insertFirstVersions(tx, medicalItem, since(items), progress('medical items'));
+    await insertFirstVersions(tx, medicalService, since(services), progress('medical services'));
     const [known] = await tx.db.select({ n: count() }).from(diagnosis);
-    if (!known?.n) await insertFirstVersions(tx, diagnosis, icd10());
+    if (!known?.n) await insertFirstVersions(tx, diagnosis, since(icd10()));
   });
 }
 
