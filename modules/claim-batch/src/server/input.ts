@@ -109,47 +109,51 @@ export async function loadInput(
     deps.policy.batchPolicies(ctx, productIds),
   ]);
 
-  // Lines an earlier run settled, and (on resume) this run's own lines with their price valuated before the run.
+  // Lines an earlier run settled, and (on resume) this run's own lines with their price valuated before the run. The
+  // query runs while the lines are converted below; the few it finds are patched afterwards.
   const claimIds = [...new Set(rows.map((r) => r.claimId))];
-  const written = claimIds.length
-    ? await queryRows<{ lineId: string; runId: string; remunerated: string; before: string | null }>(
+  const writtenQuery = claimIds.length
+    ? queryRows<{ lineId: string; runId: string; remunerated: string; before: string | null }>(
         ctx.db,
         sql`SELECT line_id::text AS "lineId", run_id::text AS "runId", remunerated::text AS remunerated,
               price_valuated_before::text AS before
             FROM claim_batch_line WHERE claim_id = ANY(${`{${claimIds.join(',')}}`}::uuid[])`,
       )
-    : [];
-  const settled = new Map<string, bigint>();
-  const before = new Map<string, string | null>();
-  for (const w of written) {
-    if (w.runId === runId) before.set(w.lineId, w.before);
-    else settled.set(w.lineId, toCents(w.remunerated));
-  }
+    : Promise.resolve([]);
 
-  const lines: BatchLine[] = rows.map((r) => {
-    const s = settled.get(r.id);
-    const pv = before.has(r.id) ? (before.get(r.id) ?? null) : r.priceValuated;
-    return {
-      id: r.id,
-      kind: r.kind,
-      claimId: r.claimId,
-      facilityId: r.facilityId,
-      productId: r.productId,
-      status: r.status === 2 ? 2 : 1,
-      claimDateFrom: r.claimDateFrom,
-      claimDateTo: r.claimDateTo,
-      processed: r.processed,
-      priceOrigin: (r.priceOrigin?.trim() || null) as PriceOrigin | null,
-      priceAsked: toCents(r.priceAsked),
-      qtyProvided: Number(r.qtyProvided),
-      priceApproved: money(r.priceApproved),
-      qtyApproved: qty(r.qtyApproved),
-      priceAdjusted: money(r.priceAdjusted),
-      priceValuated: money(pv),
-      remunerated: s ?? money(r.remunerated),
-      settled: s !== undefined,
-    };
-  });
+  const lines: BatchLine[] = rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    claimId: r.claimId,
+    facilityId: r.facilityId,
+    productId: r.productId,
+    status: r.status === 2 ? 2 : 1,
+    claimDateFrom: r.claimDateFrom,
+    claimDateTo: r.claimDateTo,
+    processed: r.processed,
+    priceOrigin: (r.priceOrigin?.trim() || null) as PriceOrigin | null,
+    priceAsked: toCents(r.priceAsked),
+    qtyProvided: Number(r.qtyProvided),
+    priceApproved: money(r.priceApproved),
+    qtyApproved: qty(r.qtyApproved),
+    priceAdjusted: money(r.priceAdjusted),
+    priceValuated: money(r.priceValuated),
+    remunerated: money(r.remunerated),
+    settled: false,
+  }));
+  const written = await writtenQuery;
+  if (written.length) {
+    const at = new Map(lines.map((l, i) => [l.id, i]));
+    for (const w of written) {
+      const line = lines[at.get(w.lineId) ?? -1];
+      if (!line) continue;
+      if (w.runId === runId) line.priceValuated = money(w.before);
+      else {
+        line.remunerated = toCents(w.remunerated);
+        line.settled = true;
+      }
+    }
+  }
 
   const policyById = new Map(policies.map((p) => [p.id, p]));
   const premiums: Premium[] = [];

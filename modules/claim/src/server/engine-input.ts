@@ -1,12 +1,9 @@
 import type { Ctx } from '@mutua/kernel';
-import type { ProductLine } from '@mutua/product';
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { IsoDate } from '../domain/dates.js';
-import { type Cents, parseCents } from '../domain/money.js';
 import type { RejectionCode } from '../domain/reasons.js';
 import type {
   CareType,
-  CeilingExclusion,
   ClaimEngineInput,
   ClaimInput as EngineClaim,
   ClaimStatus as EngineStatus,
@@ -14,13 +11,10 @@ import type {
   HistoryClaim,
   InsureeInput,
   LedgerRow,
-  LimitationType,
   LineStatus,
   PolicyInput,
   PriceList,
   PriceListEntry,
-  PriceOrigin,
-  ProductLineTerms,
   ProductTerms,
   Register,
   RegisterEntry,
@@ -28,119 +22,21 @@ import type {
 } from '../domain/types.js';
 import type { ClaimDetail, LineKind } from '../points.js';
 import { type Deps, sys, versionAt, versionsAt } from './deps.js';
+import {
+  cents,
+  createReferenceCache,
+  lineTerms,
+  Memo,
+  num,
+  PRODUCT_INT,
+  PRODUCT_MONEY,
+  type ReferenceCache,
+  STATUS_NAME,
+  toLedger,
+} from './engine-terms.js';
 import { claim, claimDedRem, claimItem, claimService } from './schema.js';
 
-const cents = (s: string | number | null | undefined): Cents | null =>
-  s === null || s === undefined || s === '' ? null : parseCents(String(s));
-/** Decimal × 100 as an integer (percent in hundredths, or cents). */
-const hundredths = (s: string | number | null | undefined): number => cents(s) ?? 0;
-const num = (s: string | null | undefined): number | null => (s === null || s === undefined ? null : Number(s));
-
-export const STATUS_NAME: Record<number, EngineStatus> = {
-  1: 'rejected',
-  2: 'entered',
-  4: 'checked',
-  8: 'processed',
-  16: 'valuated',
-};
-export const STATUS_CODE: Record<EngineStatus, 1 | 2 | 4 | 8 | 16> = {
-  rejected: 1,
-  entered: 2,
-  checked: 4,
-  processed: 8,
-  valuated: 16,
-};
-
-const PRODUCT_MONEY = [
-  'dedTreatment',
-  'dedInsuree',
-  'dedPolicy',
-  'dedIpTreatment',
-  'dedIpInsuree',
-  'dedIpPolicy',
-  'dedOpTreatment',
-  'dedOpInsuree',
-  'dedOpPolicy',
-  'maxTreatment',
-  'maxInsuree',
-  'maxPolicy',
-  'maxIpTreatment',
-  'maxIpInsuree',
-  'maxIpPolicy',
-  'maxOpTreatment',
-  'maxOpInsuree',
-  'maxOpPolicy',
-  'maxPolicyExtraMember',
-  'maxPolicyExtraMemberIp',
-  'maxPolicyExtraMemberOp',
-  'maxCeilingPolicy',
-  'maxCeilingPolicyIp',
-  'maxCeilingPolicyOp',
-  'maxAmountConsultation',
-  'maxAmountSurgery',
-  'maxAmountDelivery',
-  'maxAmountHospitalization',
-  'maxAmountAntenatal',
-] as const;
-const PRODUCT_INT = [
-  'threshold',
-  'maxNoConsultation',
-  'maxNoSurgery',
-  'maxNoDelivery',
-  'maxNoHospitalization',
-  'maxNoVisits',
-  'maxNoAntenatal',
-] as const;
-
-function lineTerms(l: ProductLine): ProductLineTerms {
-  return {
-    id: l.medicalId,
-    priceOrigin: l.priceOrigin as PriceOrigin,
-    limitationType: l.limitationType as LimitationType,
-    limitationTypeE: l.limitationTypeE as LimitationType,
-    limitationTypeR: l.limitationTypeR as LimitationType,
-    limitAdult: hundredths(l.limitAdult),
-    limitChild: hundredths(l.limitChild),
-    limitAdultE: hundredths(l.limitAdultE),
-    limitChildE: hundredths(l.limitChildE),
-    limitAdultR: hundredths(l.limitAdultR),
-    limitChildR: hundredths(l.limitChildR),
-    waitingPeriodAdult: l.waitingPeriodAdult,
-    waitingPeriodChild: l.waitingPeriodChild,
-    limitNoAdult: l.limitNoAdult,
-    limitNoChild: l.limitNoChild,
-    ceilingExclusionAdult: l.ceilingExclusionAdult as CeilingExclusion | null,
-    ceilingExclusionChild: l.ceilingExclusionChild as CeilingExclusion | null,
-  };
-}
-
-/** A value cache keyed by string, filled once per key (promise-shared so concurrent asks share one load). */
-class Memo<T> {
-  private readonly m = new Map<string, Promise<T>>();
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    let p = this.m.get(key);
-    if (!p) {
-      p = load();
-      this.m.set(key, p);
-    }
-    return p;
-  }
-}
-
-/**
- * Reference data read for a run (registers, price lists, products), shareable between the contexts of one transaction
- * — the check and the valuation of the same claims read them once. Never shared across transactions: a change
- * committed meanwhile must be seen.
- */
-export function createReferenceCache() {
-  return {
-    registerMemo: new Memo<Map<string, RegisterEntry>>(),
-    priceMemo: new Memo<Map<string, PriceListEntry>>(),
-    facilityListsMemo: new Memo<{ items: string | null; services: string | null }>(),
-    productMemo: new Memo<ProductTerms | null>(),
-  };
-}
-export type ReferenceCache = ReturnType<typeof createReferenceCache>;
+export { createReferenceCache, type ReferenceCache, STATUS_CODE, STATUS_NAME, toLedger } from './engine-terms.js';
 
 const endOfDay = (d: IsoDate) => `${d}T23:59:59.999Z`;
 /** The date the rules judge a claim at (RULES.md §3.1). */
@@ -478,25 +374,5 @@ export async function createEngineContext(
       policiesOfClaim.delete(claimId);
       for (const r of rows) addLedger(r);
     },
-  };
-}
-
-export function toLedger(r: typeof claimDedRem.$inferSelect): LedgerRow {
-  const c = (x: string) => cents(x) ?? 0;
-  return {
-    claimId: r.claimId,
-    policyId: r.policyId,
-    insureeId: r.insureeId,
-    dedG: c(r.dedG),
-    remG: c(r.remG),
-    dedIp: c(r.dedIp),
-    remIp: c(r.remIp),
-    dedOp: c(r.dedOp),
-    remOp: c(r.remOp),
-    remConsult: c(r.remConsult),
-    remSurgery: c(r.remSurgery),
-    remDelivery: c(r.remDelivery),
-    remHospitalization: c(r.remHospitalization),
-    remAntenatal: c(r.remAntenatal),
   };
 }
