@@ -137,7 +137,9 @@ export async function loadInput(
     priceApproved: money(r.priceApproved),
     qtyApproved: qty(r.qtyApproved),
     priceAdjusted: money(r.priceAdjusted),
-    priceValuated: money(r.priceValuated),
+    // A claim this run already wrote (resumed run): its relative-price lines had no price valuated before the run
+    // (the valuation leaves them to the batch), whatever the run wrote there since.
+    priceValuated: r.claimStatus === 16 && r.priceOrigin?.trim() === 'R' ? null : money(r.priceValuated),
     remunerated: money(r.remunerated),
     settled: false,
   }));

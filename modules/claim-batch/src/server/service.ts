@@ -241,51 +241,62 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
       );
       const cp = (progress?.checkpoint ?? null) as Checkpoint | null;
       const size = cp?.size ?? deps.chunkSize;
-      const lineChunks = Math.ceil(p.lines.length / size);
+      // Steps: 0 the header rows; then chunks of valuated claims, each with all its lines (a claim is written whole
+      // or not at all); then chunks of the lines whose claim still waits (settled now, recorded in claim_batch_line
+      // so that no later run pays them again).
+      const valuatedIds = new Set(p.claims.map((c) => c.claimId));
+      const linesOf = new Map<string, (typeof p.lines)[number][]>();
+      const waitingLines: (typeof p.lines)[number][] = [];
+      for (const l of p.lines) {
+        if (!valuatedIds.has(l.claimId)) {
+          waitingLines.push(l);
+          continue;
+        }
+        const list = linesOf.get(l.claimId);
+        if (list) list.push(l);
+        else linesOf.set(l.claimId, [l]);
+      }
       const claimChunks = Math.ceil(p.claims.length / size);
-      const total = 1 + lineChunks + claimChunks;
+      const waitingChunks = Math.ceil(waitingLines.length / size);
+      const total = 1 + claimChunks + waitingChunks;
       const indexOf = new Map<string, string>();
       const perProduct = new Map<string, number>();
       for (const i of p.indexes) perProduct.set(i.productId, (perProduct.get(i.productId) ?? 0) + 1);
       for (const i of p.indexes) if (perProduct.get(i.productId) === 1) indexOf.set(i.productId, i.index);
-      /** Writes one step (0: header rows; then chunks of lines; then chunks of claims) in its own transaction. */
+      const lineResult = (l: (typeof p.lines)[number]) => ({
+        id: l.id,
+        kind: l.kind,
+        remunerated: formatCents(l.remunerated),
+        priceValuated: l.basis === 'index' ? formatCents(l.remunerated) : null,
+      });
+      /** Writes one step in its own transaction. */
       const writeStep = (step: number) =>
         withTransaction(ctx, async (tx) => {
           if (step === 0) return writeHeader(tx, run, p);
-          if (step <= lineChunks) {
-            const chunk = p.lines.slice((step - 1) * size, step * size);
-            const col = <T extends string | null>(f: (l: (typeof chunk)[number]) => T) => pgArray(chunk.map(f));
-            await tx.db.execute(sql`
-          INSERT INTO claim_batch_line (line_id, run_id, kind, claim_id, product_id, basis, remunerated, rel_index,
-            price_valuated_before)
-          SELECT v.id, ${runId}::uuid, v.kind, v.claim, v.product, v.basis, v.remunerated, v.index, v.before
-          FROM unnest(${col((l) => l.id)}::uuid[], ${col((l) => l.kind)}::text[], ${col((l) => l.claimId)}::uuid[],
-            ${col((l) => l.productId)}::uuid[], ${col((l) => l.basis)}::text[],
-            ${col((l) => formatCents(l.remunerated))}::numeric[],
-            ${col((l) => (l.basis === 'index' ? (indexOf.get(l.productId) ?? null) : null))}::numeric[],
-            ${col((l) => valuatedBefore.get(l.id) ?? null)}::numeric[])
-            AS v(id, kind, claim, product, basis, remunerated, index, before)
-          ON CONFLICT (line_id) DO NOTHING`);
+          if (step <= claimChunks) {
+            const chunk = p.claims.slice((step - 1) * size, step * size);
             await deps.claim.applyBatchResult(tx, {
               runId,
-              lines: chunk.map((l) => ({
-                id: l.id,
-                kind: l.kind,
-                remunerated: formatCents(l.remunerated),
-                priceValuated: l.basis === 'index' ? formatCents(l.remunerated) : null,
-              })),
-              claims: [],
+              lines: chunk.flatMap((c) => (linesOf.get(c.claimId) ?? []).map(lineResult)),
+              claims: chunk.map((x) => ({ id: x.claimId, remunerated: formatCents(x.remunerated) })),
             });
             return;
           }
-          const c = step - 1 - lineChunks;
-          await deps.claim.applyBatchResult(tx, {
-            runId,
-            lines: [],
-            claims: p.claims
-              .slice(c * size, (c + 1) * size)
-              .map((x) => ({ id: x.claimId, remunerated: formatCents(x.remunerated) })),
-          });
+          const w = step - 1 - claimChunks;
+          const chunk = waitingLines.slice(w * size, (w + 1) * size);
+          const col = <T extends string | null>(f: (l: (typeof chunk)[number]) => T) => pgArray(chunk.map(f));
+          await tx.db.execute(sql`
+            INSERT INTO claim_batch_line (line_id, run_id, kind, claim_id, product_id, basis, remunerated, rel_index,
+              price_valuated_before)
+            SELECT v.id, ${runId}::uuid, v.kind, v.claim, v.product, v.basis, v.remunerated, v.index, v.before
+            FROM unnest(${col((l) => l.id)}::uuid[], ${col((l) => l.kind)}::text[], ${col((l) => l.claimId)}::uuid[],
+              ${col((l) => l.productId)}::uuid[], ${col((l) => l.basis)}::text[],
+              ${col((l) => formatCents(l.remunerated))}::numeric[],
+              ${col((l) => (l.basis === 'index' ? (indexOf.get(l.productId) ?? null) : null))}::numeric[],
+              ${col((l) => valuatedBefore.get(l.id) ?? null)}::numeric[])
+              AS v(id, kind, claim, product, basis, remunerated, index, before)
+            ON CONFLICT (line_id) DO NOTHING`);
+          await deps.claim.applyBatchResult(tx, { runId, lines: chunk.map(lineResult), claims: [] });
         });
       // Two steps at a time: the database backend, not Node, is the bottleneck, and there are cores to spare. Every
       // step is idempotent and touches rows no other step touches, so the order does not matter; the checkpoint is

@@ -24,13 +24,20 @@ export function createBatchApi(deps: Deps): ClaimBatchApi {
       // Two queries at once (two connections when the caller is not in a transaction): the claims' own facts once
       // per claim, the lines without them — a million lines carry four columns fewer.
       const [claims, rows] = await Promise.all([
-        queryRows<{ id: string; facilityId: string; dateFrom: string; dateTo: string | null; processed: string }>(
+        queryRows<{
+          id: string;
+          facilityId: string;
+          dateFrom: string;
+          dateTo: string | null;
+          processed: string;
+          status: 8 | 16;
+        }>(
           ctx.db,
           sql`SELECT c.id::text AS id, c.hf_id::text AS "facilityId", c.date_from::text AS "dateFrom",
-                c.date_to::text AS "dateTo", c.date_processed::text AS processed
+                c.date_to::text AS "dateTo", c.date_processed::text AS processed, c.status::int AS status
               FROM claim c WHERE ${waiting}`,
         ),
-        queryRows<Omit<BatchClaimLine, 'facilityId' | 'claimDateFrom' | 'claimDateTo' | 'processed'>>(
+        queryRows<Omit<BatchClaimLine, 'facilityId' | 'claimDateFrom' | 'claimDateTo' | 'processed' | 'claimStatus'>>(
           ctx.db,
           sql`SELECT u.id::text AS id, u.kind, u.claim_id::text AS "claimId", u.product_id::text AS "productId",
                 u.status::int AS status, u.price_origin::text AS "priceOrigin", u.price_asked::text AS "priceAsked",
@@ -51,6 +58,7 @@ export function createBatchApi(deps: Deps): ClaimBatchApi {
         line.claimDateFrom = c.dateFrom;
         line.claimDateTo = c.dateTo;
         line.processed = c.processed;
+        line.claimStatus = c.status;
         out.push(line);
       }
       return out;

@@ -16,6 +16,8 @@ export interface BatchClaimLine {
   claimDateTo: string | null;
   /** The claim's processing date. */
   processed: string;
+  /** 8 waiting for a batch run, or 16 when the run asked about already valuated it (a resumed run). */
+  claimStatus: 8 | 16;
   priceOrigin: string | null;
   priceAsked: string;
   qtyProvided: string;
