@@ -1,10 +1,9 @@
 import { type Ctx, pgArray, queryRows, withTransaction } from '@mutua/kernel';
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { claimValuated } from '../points.js';
 import type { BatchClaimLine, BatchResult, ClaimBatchApi } from './batch-points.js';
 import type { Deps } from './deps.js';
-import { toClaim } from './read.js';
-import { claim } from './schema.js';
+import { claimsByIds } from './read.js';
 
 const CHUNK = 5000;
 
@@ -103,16 +102,11 @@ export function createBatchApi(deps: Deps): ClaimBatchApi {
           );
           claims += changed.length;
           if (!changed.length || !listened) continue;
-          const rows = await tx.db
-            .select()
-            .from(claim)
-            .where(
-              inArray(
-                claim.id,
-                changed.map((r) => r.id),
-              ),
-            );
-          for (const r of rows) await deps.hooks.runAfter(claimValuated, { claim: toClaim(r) }, tx);
+          for (const c of await claimsByIds(
+            tx,
+            changed.map((r) => r.id),
+          ))
+            await deps.hooks.runAfter(claimValuated, { claim: c }, tx);
         }
         return { lines: result.lines.length, claims };
       });

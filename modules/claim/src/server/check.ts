@@ -8,7 +8,6 @@ import {
   uuidv7,
   withTransaction,
 } from '@mutua/kernel';
-import { inArray } from 'drizzle-orm';
 import { applyCheck } from '../domain/apply.js';
 import { checkClaim } from '../domain/check.js';
 import { formatCents } from '../domain/money.js';
@@ -26,25 +25,24 @@ import {
 } from '../points.js';
 import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
 import { type Deps, sys } from './deps.js';
-import { createEngineContext, type ReferenceCache, STATUS_CODE } from './engine-input.js';
+import { createEngineContext, STATUS_CODE } from './engine-input.js';
 import { prepareClaim } from './entry.js';
 import {
   announceValuation,
   listensToValuation,
+  replaceLedger,
   VALUED_CLAIM_COLUMNS,
   VALUED_LINE_COLUMNS,
   valueClaim,
 } from './process.js';
-import { loadDetails, toClaim } from './read.js';
-import { claim, claimDedRem } from './schema.js';
+import { claimsByIds, loadDetails } from './read.js';
+import type { claimDedRem } from './schema.js';
 
 const CHUNK = 500;
 
 export interface SubmitOptions {
   /** Also value the claims that pass the check and are not flagged for review (needs the process right). */
   process?: boolean;
-  /** Reference data already read in this transaction. */
-  cache?: ReferenceCache;
 }
 
 /** The columns a check writes on the claim. */
@@ -165,7 +163,7 @@ export function createChecker(deps: Deps) {
       const entered = claims.filter((c) => c.status === 2);
       summary.skipped += claims.length - entered.length;
       if (!entered.length) return;
-      const ectx = await createEngineContext(deps, tx, entered, opts.cache);
+      const ectx = await createEngineContext(deps, tx, entered);
       const lineUpdates: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };
       const claimUpdates: Array<Record<string, unknown>> = [];
       const audits: Array<{ entity: string; entityId: string; action: string; after: unknown }> = [];
@@ -246,23 +244,13 @@ export function createChecker(deps: Deps) {
         fill(r, claimCols, { review_status: c.reviewStatus, feedback_status: c.feedbackStatus });
       }
       await bulkUpdate(tx, 'claim', claimCols, claimUpdates);
-      if (valuedIds.length) {
-        await tx.db.delete(claimDedRem).where(inArray(claimDedRem.claimId, valuedIds));
-        if (ledgerRows.length) await tx.db.insert(claimDedRem).values(ledgerRows);
-      }
+      await replaceLedger(tx, valuedIds, ledgerRows);
       await auditMany(tx, audits);
       if (!deps.hooks.listens(claimChecked) && !(valuedIds.length && listensToValuation(deps))) return;
-      const rows = await tx.db
-        .select()
-        .from(claim)
-        .where(
-          inArray(
-            claim.id,
-            done.map((c) => c.id),
-          ),
-        );
-      for (const r of rows) {
-        const c = toClaim(r);
+      for (const c of await claimsByIds(
+        tx,
+        done.map((d) => d.id),
+      )) {
         await deps.hooks.runAfter(claimChecked, { claim: c }, tx);
         await announceValuation(deps, c, tx);
       }

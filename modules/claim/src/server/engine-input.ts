@@ -30,13 +30,12 @@ import {
   num,
   PRODUCT_INT,
   PRODUCT_MONEY,
-  type ReferenceCache,
   STATUS_NAME,
   toLedger,
 } from './engine-terms.js';
 import { claim, claimDedRem, claimItem, claimService } from './schema.js';
 
-export { createReferenceCache, type ReferenceCache, STATUS_CODE, STATUS_NAME, toLedger } from './engine-terms.js';
+export { STATUS_CODE, STATUS_NAME, toLedger } from './engine-terms.js';
 
 const endOfDay = (d: IsoDate) => `${d}T23:59:59.999Z`;
 /** The date the rules judge a claim at (RULES.md §3.1). */
@@ -48,12 +47,7 @@ const targetOf = (c: ClaimDetail): IsoDate => c.dateTo ?? c.dateFrom;
  * (entity, date) and shared across the claims of the run. `remember` adds a claim just checked or valued to the
  * history, so later claims of the same insuree in the same run see it (the run is sequential, like the SP).
  */
-export async function createEngineContext(
-  deps: Deps,
-  ctx: Ctx,
-  claims: readonly ClaimDetail[],
-  cache: ReferenceCache = createReferenceCache(),
-) {
+export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly ClaimDetail[]) {
   const s = sys(ctx);
   const insureeIds = [...new Set(claims.map((c) => c.insureeId))];
   const hfIds = [...new Set(claims.map((c) => c.hfId))];
@@ -77,7 +71,7 @@ export async function createEngineContext(
   const insureeById = new Map(insurees.map((i) => [i.id, i]));
   const hfById = new Map(hfs.map((h) => [h.id, h]));
 
-  const { registerMemo, priceMemo, facilityListsMemo, productMemo } = cache;
+  const { registerMemo, priceMemo, facilityListsMemo, productMemo } = createReferenceCache();
   const coveringMemo = new Memo<PolicyInput[]>();
 
   // History: every earlier checked/processed/valuated claim of these insurees, with their passed lines.
@@ -175,7 +169,7 @@ export async function createEngineContext(
     }
     return ids;
   };
-  /** Memo keys carry the ids read, so a cache shared with another context never answers for ids it did not read. */
+  /** Memo keys carry the ids read, so a read for ids outside the context's never answers for them. */
   const keys = new Map<string, string>();
   const idsKey = (date: IsoDate) => {
     let k = keys.get(date);

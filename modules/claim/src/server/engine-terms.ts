@@ -13,7 +13,7 @@ import type {
 } from '../domain/types.js';
 import type { claimDedRem } from './schema.js';
 
-/** Stored values → engine terms (cents, hundredths, statuses) and the reference cache of an engine context. */
+/** Stored values → engine terms (cents, hundredths, statuses) and the reference memos of an engine context. */
 
 export const cents = (s: string | number | null | undefined): Cents | null =>
   s === null || s === undefined || s === '' ? null : parseCents(String(s));
@@ -113,9 +113,8 @@ export class Memo<T> {
 }
 
 /**
- * Reference data read for a run (registers, price lists, products), shareable between the contexts of one transaction
- * — the check and the valuation of the same claims read them once. Never shared across transactions: a change
- * committed meanwhile must be seen.
+ * The reference data (registers, price lists, products) one engine context reads, each once. Never kept beyond the
+ * context: a change committed meanwhile must be seen by the next one.
  */
 export function createReferenceCache() {
   return {
@@ -125,7 +124,6 @@ export function createReferenceCache() {
     productMemo: new Memo<ProductTerms | null>(),
   };
 }
-export type ReferenceCache = ReturnType<typeof createReferenceCache>;
 
 export function toLedger(r: typeof claimDedRem.$inferSelect): LedgerRow {
   const c = (x: string) => cents(x) ?? 0;

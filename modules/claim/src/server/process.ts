@@ -7,9 +7,9 @@ import { RIGHTS } from '../manifest.js';
 import { type BulkSummary, type Claim, type ClaimDetail, claimProcessed, claimValuated } from '../points.js';
 import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
 import type { Deps } from './deps.js';
-import { createEngineContext, type ReferenceCache } from './engine-input.js';
-import { loadDetails, toClaim } from './read.js';
-import { claim, claimDedRem } from './schema.js';
+import { createEngineContext } from './engine-input.js';
+import { claimsByIds, loadDetails } from './read.js';
+import { claimDedRem } from './schema.js';
 
 const CHUNK = 500;
 const money = (c: number | null | undefined): string | null => (c === null || c === undefined ? null : formatCents(c));
@@ -40,6 +40,17 @@ export const VALUED_CLAIM_COLUMNS = {
   process_user_id: 'uuid',
   updated_at: 'timestamptz',
 } as const;
+
+/** The deductible/ceiling ledger rows of these claims replaced by a valuation's (one row per claim and policy). */
+export async function replaceLedger(
+  tx: Ctx,
+  claimIds: readonly string[],
+  rows: ReadonlyArray<typeof claimDedRem.$inferInsert>,
+): Promise<void> {
+  if (!claimIds.length) return;
+  await tx.db.delete(claimDedRem).where(inArray(claimDedRem.claimId, [...claimIds]));
+  if (rows.length) await tx.db.insert(claimDedRem).values([...rows]);
+}
 
 export const listensToValuation = (deps: Deps) =>
   deps.hooks.listens(claimProcessed) || deps.hooks.listens(claimValuated);
@@ -140,19 +151,14 @@ export function valueClaim(c: ClaimDetail, input: ClaimEngineInput, at: { now: s
  * relative-price lines wait for the batch run, or 1 when no line is left); the ledger gets one row per policy.
  */
 export function createProcessor(deps: Deps) {
-  async function processChunk(
-    ctx: Ctx,
-    ids: readonly string[],
-    summary: BulkSummary,
-    cache?: ReferenceCache,
-  ): Promise<void> {
+  async function processChunk(ctx: Ctx, ids: readonly string[], summary: BulkSummary): Promise<void> {
     await withTransaction(ctx, async (tx) => {
       const claims = await loadDetails(deps, tx, ids, true);
       summary.skipped += ids.length - claims.length;
       const checked = claims.filter((c) => c.status === 4);
       summary.skipped += claims.length - checked.length;
       if (!checked.length) return;
-      const ectx = await createEngineContext(deps, tx, checked, cache);
+      const ectx = await createEngineContext(deps, tx, checked);
       const lineUpdates: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };
       const claimUpdates: Array<Record<string, unknown>> = [];
       const ledgerRows: Array<typeof claimDedRem.$inferInsert> = [];
@@ -172,12 +178,10 @@ export function createProcessor(deps: Deps) {
       await bulkUpdate(tx, 'claim_service', VALUED_LINE_COLUMNS, lineUpdates.service);
       await bulkUpdate(tx, 'claim', VALUED_CLAIM_COLUMNS, claimUpdates);
       const done = checked.map((c) => c.id);
-      await tx.db.delete(claimDedRem).where(inArray(claimDedRem.claimId, done));
-      if (ledgerRows.length) await tx.db.insert(claimDedRem).values(ledgerRows);
+      await replaceLedger(tx, done, ledgerRows);
       await auditMany(tx, audits);
       if (!listensToValuation(deps)) return;
-      const rows = await tx.db.select().from(claim).where(inArray(claim.id, done));
-      for (const r of rows) await announceValuation(deps, toClaim(r), tx);
+      for (const c of await claimsByIds(tx, done)) await announceValuation(deps, c, tx);
     });
   }
 
@@ -186,8 +190,6 @@ export function createProcessor(deps: Deps) {
       ctx: Ctx,
       ids: readonly string[],
       progress?: (done: number, total: number) => Promise<void>,
-      /** Reference data already read in this transaction (submitClaim checks then values the same claim). */
-      cache?: ReferenceCache,
     ): Promise<BulkSummary> {
       requireRight(ctx, RIGHTS.process);
       const unique = [...new Set(ids)];
@@ -201,7 +203,7 @@ export function createProcessor(deps: Deps) {
         failed: 0,
       };
       for (let i = 0; i < unique.length; i += CHUNK) {
-        await processChunk(ctx, unique.slice(i, i + CHUNK), summary, cache);
+        await processChunk(ctx, unique.slice(i, i + CHUNK), summary);
         await progress?.(Math.min(i + CHUNK, unique.length), unique.length);
       }
       return summary;

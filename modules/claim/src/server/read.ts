@@ -117,6 +117,17 @@ export async function linesOf(
 }
 
 /** Claims with their lines, in the caller's scope (no right check: callers check theirs). */
+/** Claims as stored now, by id, whatever the caller's scope (the payloads of hooks after a bulk write). */
+export async function claimsByIds(ctx: Ctx, ids: readonly string[]): Promise<Claim[]> {
+  if (!ids.length) return [];
+  return (
+    await ctx.db
+      .select()
+      .from(claim)
+      .where(inArray(claim.id, [...ids]))
+  ).map(toClaim);
+}
+
 export async function loadDetails(
   deps: Deps,
   ctx: Ctx,
