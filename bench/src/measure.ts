@@ -17,7 +17,8 @@ export interface Measured {
 /** A few warm-up iterations: 10% of the run, between 2 and 20. */
 export const warmupFor = (iterations: number): number => Math.max(2, Math.min(20, Math.round(iterations / 10)));
 
-async function time(fn: () => Promise<void>): Promise<number> {
+async function time(fn: () => Promise<void>, prepare?: () => Promise<void>): Promise<number> {
+  await prepare?.();
   const start = performance.now();
   await fn();
   return performance.now() - start;
@@ -25,10 +26,13 @@ async function time(fn: () => Promise<void>): Promise<number> {
 
 /**
  * Runs a benchmark: warm-up iterations of both sides (not recorded), then `iterations` of `run()` and of `baseline()`
- * interleaved — and alternating which goes first — so both sides see the same cache state and the same drift.
+ * interleaved — and alternating which goes first — so both sides see the same cache state and the same drift. A
+ * benchmark's `prepare()` runs before each `run()`, outside the timing.
  */
 export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Measured> {
+  const prepare = b.prepare?.bind(b);
   for (let i = 0; i < opts.warmup; i++) {
+    await prepare?.();
     await b.run();
     await b.baseline();
   }
@@ -36,11 +40,11 @@ export async function measure(b: Benchmark, opts: MeasureOptions): Promise<Measu
   const base: number[] = [];
   for (let i = 0; i < opts.iterations; i++) {
     if (i % 2 === 0) {
-      op.push(await time(() => b.run()));
+      op.push(await time(() => b.run(), prepare));
       base.push(await time(() => b.baseline()));
     } else {
       base.push(await time(() => b.baseline()));
-      op.push(await time(() => b.run()));
+      op.push(await time(() => b.run(), prepare));
     }
   }
   const o = summarize(op, b.ops);

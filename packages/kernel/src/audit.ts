@@ -1,3 +1,4 @@
+import { insertRows } from './bulk.js';
 import type { Ctx } from './context.js';
 import { auditLog } from './core/tables.js';
 
@@ -11,15 +12,17 @@ export async function recordAudit(
   ctx: Ctx,
   entry: { entity: string; entityId: string; action: AuditAction; before?: unknown; after?: unknown },
 ): Promise<void> {
-  await ctx.db.insert(auditLog).values({
-    userId: ctx.user?.id ?? null,
-    username: ctx.user?.username ?? null,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    action: entry.action,
-    before: toJson(entry.before),
-    after: toJson(entry.after),
-  });
+  await insertRows(ctx, auditLog, [
+    {
+      userId: ctx.user?.id ?? null,
+      username: ctx.user?.username ?? null,
+      entity: entry.entity,
+      entityId: entry.entityId,
+      action: entry.action,
+      before: toJson(entry.before),
+      after: toJson(entry.after),
+    },
+  ]);
 }
 
 function toJson(v: unknown): unknown {

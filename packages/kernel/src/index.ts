@@ -1,5 +1,6 @@
 /** @mutua/kernel — the module contract and the shared machinery every module uses. */
 export * from './audit.js';
+export * from './bulk.js';
 export * from './context.js';
 export { hashPassword, passwordProblems } from './core/password.js';
 export type { RightInfo, RoleRow } from './core/role-service.js';

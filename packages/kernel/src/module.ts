@@ -183,6 +183,11 @@ export interface Benchmark {
   /** Operations per iteration (rows, requests). */
   ops: number;
   iterations?: number;
+  /**
+   * Untimed work before each `run()`: the state the operation starts from (e.g. the entered claims a run checks), so
+   * the timing is the operation's alone.
+   */
+  prepare?(): Promise<void>;
   run(): Promise<void>;
   baseline(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { type Ctx, coreTables, type FieldProblem } from '@mutua/kernel';
+import { type Ctx, coreTables, type FieldProblem, insertRows } from '@mutua/kernel';
 import { sql } from 'drizzle-orm';
 
 /** Column → SQL type of a bulk update (names are the table's column names). */
@@ -36,19 +36,19 @@ export async function auditMany(
 ): Promise<void> {
   if (!entries.length) return;
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
-  for (let i = 0; i < entries.length; i += 1000) {
-    await ctx.db.insert(coreTables.auditLog).values(
-      entries.slice(i, i + 1000).map((e) => ({
-        userId: ctx.user?.id ?? null,
-        username: ctx.user?.username ?? null,
-        entity: e.entity,
-        entityId: e.entityId,
-        action: e.action,
-        before: json(e.before),
-        after: json(e.after),
-      })),
-    );
-  }
+  await insertRows(
+    ctx,
+    coreTables.auditLog,
+    entries.map((e) => ({
+      userId: ctx.user?.id ?? null,
+      username: ctx.user?.username ?? null,
+      entity: e.entity,
+      entityId: e.entityId,
+      action: e.action,
+      before: json(e.before),
+      after: json(e.after),
+    })),
+  );
 }
 
 export type { FieldProblem };

@@ -70,6 +70,7 @@ describe('claim demo, generate and benchmarks', () => {
     const benches = await claim.benchmarks!(admin, claims);
     assert.equal(benches.length, 2);
     for (const b of benches) {
+      await b.prepare?.();
       await b.run();
       await b.baseline();
     }

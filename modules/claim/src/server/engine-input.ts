@@ -1,5 +1,5 @@
-import type { Ctx } from '@mutua/kernel';
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { anyOf, type Ctx, pgArray } from '@mutua/kernel';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { IsoDate } from '../domain/dates.js';
 import type { RejectionCode } from '../domain/reasons.js';
 import type {
@@ -89,10 +89,10 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
       .from(claim)
       .where(
         and(
-          inArray(claim.insureeId, insureeIds),
+          anyOf(claim.insureeId, insureeIds),
           gt(claim.status, 2),
           isNull(claim.deletedAt),
-          ids.length ? sql`${claim.id} <> ALL(${`{${ids.join(',')}}`}::uuid[])` : undefined,
+          ids.length ? sql`${claim.id} <> ALL(${pgArray(ids)}::uuid[])` : undefined,
         ),
       );
     const byClaim = new Map<string, HistoryClaim & { lines: HistoryClaim['lines'][number][] }>();
@@ -122,7 +122,7 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
           status: t.status,
         })
         .from(t)
-        .where(and(inArray(t.insureeId, insureeIds), eq(t.rejectionReason, 0)));
+        .where(and(anyOf(t.insureeId, insureeIds), eq(t.rejectionReason, 0)));
       for (const l of lrows) {
         byClaim.get(l.claimId)?.lines.push({
           kind,
@@ -152,7 +152,7 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
     for (const p of missing) ledgerLoaded.add(p);
     for (let i = 0; i < missing.length; i += 5000) {
       const part = missing.slice(i, i + 5000);
-      for (const r of await ctx.db.select().from(claimDedRem).where(inArray(claimDedRem.policyId, part)))
+      for (const r of await ctx.db.select().from(claimDedRem).where(anyOf(claimDedRem.policyId, part)))
         addLedger(toLedger(r));
     }
   }

@@ -2,6 +2,7 @@ import {
   ConflictError,
   type Ctx,
   ForbiddenError,
+  insertRows,
   isUniqueViolation,
   NotFoundError,
   RuleViolation,
@@ -62,7 +63,7 @@ export function claimValues(c: PreparedClaim) {
 async function insertLines(ctx: Ctx, claimId: string, c: PreparedClaim) {
   for (const kind of ['item', 'service'] as const) {
     const rows = lineRows(claimId, c.insureeId, c.lines, kind);
-    if (rows.length) await ctx.db.insert(lineTable(kind)).values(rows);
+    await insertRows(ctx, lineTable(kind), rows);
   }
 }
 
@@ -79,7 +80,7 @@ export function createEntry(deps: Deps) {
   async function insertClaim(ctx: Ctx, c: PreparedClaim, extra: { restoreId?: string } = {}): Promise<ClaimDetail> {
     const id = uuidv7();
     try {
-      await ctx.db.insert(claim).values({ id, ...claimValues(c), createdBy: ctx.user?.id ?? null, ...extra });
+      await insertRows(ctx, claim, [{ id, ...claimValues(c), createdBy: ctx.user?.id ?? null, ...extra }]);
     } catch (err) {
       if (isUniqueViolation(err))
         throw new ConflictError('claim.error.codeTaken', { code: c.code }, [

@@ -1,4 +1,4 @@
-import { type Ctx, type GenerateOptions, uuidv7 } from '@mutua/kernel';
+import { type Ctx, type GenerateOptions, insertRows, uuidv7 } from '@mutua/kernel';
 import { formatCents, parseCents } from '../domain/money.js';
 import type { Deps } from './deps.js';
 import { claim, claimItem, claimService } from './schema.js';
@@ -110,9 +110,9 @@ export async function generate(ctx: Ctx, deps: Deps, opts: GenerateOptions): Pro
           dateProcessed: to,
         });
       }
-      await ctx.db.insert(claim).values(claims);
-      await ctx.db.insert(claimItem).values(itemRows);
-      await ctx.db.insert(claimService).values(serviceRows);
+      await insertRows(ctx, claim, claims);
+      await insertRows(ctx, claimItem, itemRows);
+      await insertRows(ctx, claimService, serviceRows);
       done += claims.length;
       await opts.progress(done, total, 'claims');
     }

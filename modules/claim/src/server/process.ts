@@ -1,5 +1,4 @@
-import { type Ctx, requireRight, uuidv7, withTransaction } from '@mutua/kernel';
-import { inArray } from 'drizzle-orm';
+import { anyOf, type Ctx, insertRows, requireRight, uuidv7, withTransaction } from '@mutua/kernel';
 import { formatCents } from '../domain/money.js';
 import { processClaim } from '../domain/process.js';
 import type { ClaimEngineInput } from '../domain/types.js';
@@ -48,8 +47,8 @@ export async function replaceLedger(
   rows: ReadonlyArray<typeof claimDedRem.$inferInsert>,
 ): Promise<void> {
   if (!claimIds.length) return;
-  await tx.db.delete(claimDedRem).where(inArray(claimDedRem.claimId, [...claimIds]));
-  if (rows.length) await tx.db.insert(claimDedRem).values([...rows]);
+  await tx.db.delete(claimDedRem).where(anyOf(claimDedRem.claimId, claimIds));
+  await insertRows(tx, claimDedRem, rows);
 }
 
 export const listensToValuation = (deps: Deps) =>

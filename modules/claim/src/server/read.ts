@@ -1,4 +1,4 @@
-import { type Ctx, isUuid, keysetPage, requireRight } from '@mutua/kernel';
+import { anyOf, type Ctx, isUuid, keysetPage, requireRight } from '@mutua/kernel';
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { RIGHTS } from '../manifest.js';
 import type {
@@ -104,11 +104,7 @@ export async function linesOf(
   const [items, services] = await Promise.all(
     (['item', 'service'] as const).map((k) => {
       const t = lineTable(k);
-      return ctx.db
-        .select()
-        .from(t)
-        .where(inArray(t.claimId, [...ids]))
-        .orderBy(asc(t.claimId), asc(t.sortOrder));
+      return ctx.db.select().from(t).where(anyOf(t.claimId, ids)).orderBy(asc(t.claimId), asc(t.sortOrder));
     }),
   );
   for (const r of items ?? []) out.get(r.claimId)?.items.push(toLine('item', r));
@@ -120,12 +116,7 @@ export async function linesOf(
 /** Claims as stored now, by id, whatever the caller's scope (the payloads of hooks after a bulk write). */
 export async function claimsByIds(ctx: Ctx, ids: readonly string[]): Promise<Claim[]> {
   if (!ids.length) return [];
-  return (
-    await ctx.db
-      .select()
-      .from(claim)
-      .where(inArray(claim.id, [...ids]))
-  ).map(toClaim);
+  return (await ctx.db.select().from(claim).where(anyOf(claim.id, ids))).map(toClaim);
 }
 
 export async function loadDetails(
@@ -139,7 +130,7 @@ export async function loadDetails(
   const q = ctx.db
     .select()
     .from(claim)
-    .where(and(inArray(claim.id, valid), isNull(claim.deletedAt), await claimScope(deps, ctx)))
+    .where(and(anyOf(claim.id, valid), isNull(claim.deletedAt), await claimScope(deps, ctx)))
     .orderBy(asc(claim.id));
   const rows = forUpdate ? await q.for('update') : await q;
   const lines = await linesOf(
@@ -207,7 +198,7 @@ export function createReader(deps: Deps) {
       const rows = await ctx.db
         .select()
         .from(claim)
-        .where(and(inArray(claim.id, valid), await claimScope(deps, ctx)));
+        .where(and(anyOf(claim.id, valid), await claimScope(deps, ctx)));
       return rows.map(toClaim);
     },
   };

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { asc, sql } from 'drizzle-orm';
+import { integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { anyOf, insertRows } from './bulk.js';
+import { queryRows } from './db.js';
+import { isUniqueViolation } from './errors.js';
+import { uuidv7 } from './ids.js';
+import { startTestKernel, type TestKernel } from './testing.js';
+
+const note = pgTable('bulk_test_note', {
+  id: uuid('id')
+    .primaryKey()
+    .$defaultFn(() => uuidv7()),
+  code: text('code').notNull(),
+  amount: numeric('amount', { precision: 18, scale: 2 }),
+  rank: integer('rank').notNull().default(7),
+  detail: jsonb('detail').$type<{ reasons: Array<{ code: number; text: string }> } | null>(),
+  at: timestamp('at', { withTimezone: true, mode: 'string' }),
+});
+
+let t: TestKernel;
+before(async () => {
+  t = await startTestKernel({ modules: [] });
+});
+beforeEach(async () => {
+  const { db } = t.database;
+  await db.execute(sql`DROP TABLE IF EXISTS bulk_test_note`);
+  await db.execute(
+    sql`CREATE TABLE bulk_test_note (id uuid PRIMARY KEY, code text NOT NULL UNIQUE, amount numeric(18,2), rank integer NOT NULL DEFAULT 7, detail jsonb, at timestamptz)`,
+  );
+});
+after(async () => {
+  await t?.database.db.execute(sql`DROP TABLE IF EXISTS bulk_test_note`);
+  await t?.close();
+});
+
+const all = () => t.database.db.select().from(note).orderBy(asc(note.code));
+
+describe('insertRows', () => {
+  it('writes every row as given: exact amounts, nested JSON, quotes and accents, dates', async () => {
+    await insertRows(t.database, note, [
+      {
+        code: 'A',
+        amount: '1234567.89',
+        detail: { reasons: [{ code: 12, text: `l'assuré « Moussa » n'est pas couvert` }] },
+        at: '2026-06-15T08:30:00.000Z',
+      },
+      { code: 'B', amount: '0.10', detail: null, at: null },
+    ]);
+    const rows = await all();
+    assert.equal(rows.length, 2);
+    assert.equal(rows[0]!.amount, '1234567.89');
+    assert.deepEqual(rows[0]!.detail, { reasons: [{ code: 12, text: `l'assuré « Moussa » n'est pas couvert` }] });
+    assert.equal(new Date(rows[0]!.at!).toISOString(), '2026-06-15T08:30:00.000Z');
+    assert.equal(rows[1]!.amount, '0.10');
+    assert.equal(rows[1]!.detail, null);
+  });
+
+  it('fills ids from $defaultFn and leaves a missing value to the column default, per row', async () => {
+    await insertRows(t.database, note, [{ code: 'A' }, { code: 'B', rank: 3 }, { code: 'C' }]);
+    const rows = await all();
+    assert.deepEqual(
+      rows.map((r) => [r.code, r.rank]),
+      [
+        ['A', 7],
+        ['B', 3],
+        ['C', 7],
+      ],
+    );
+    assert.equal(new Set(rows.map((r) => r.id)).size, 3, 'each row got its own id');
+  });
+
+  it('fails whole on a duplicate, or skips it when asked', async () => {
+    await insertRows(t.database, note, [{ code: 'A' }]);
+    await assert.rejects(insertRows(t.database, note, [{ code: 'B' }, { code: 'A' }]), (err) => isUniqueViolation(err));
+    assert.equal((await all()).length, 1, 'nothing of the failed statement was written');
+    await insertRows(t.database, note, [{ code: 'B' }, { code: 'A' }], { onConflictDoNothing: true });
+    assert.deepEqual(
+      (await all()).map((r) => r.code),
+      ['A', 'B'],
+    );
+  });
+
+  it('writes large lists in chunks', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => ({
+      code: `N${String(i).padStart(5, '0')}`,
+      amount: `${i}.50`,
+    }));
+    await insertRows(t.database, note, rows, { chunk: 1000 });
+    const [n] = await queryRows<{ n: string; s: string }>(
+      t.database.db,
+      sql`SELECT count(*)::text AS n, sum(amount)::text AS s FROM bulk_test_note`,
+    );
+    assert.equal(n!.n, '2500');
+    assert.equal(n!.s, '3125000.00'); // Σ i + 0.50 for i < 2500
+  });
+});
+
+describe('anyOf', () => {
+  it('matches the listed ids only, and nothing for an empty list', async () => {
+    await insertRows(t.database, note, [{ code: 'A' }, { code: 'B' }, { code: 'C' }]);
+    const ids = (await all()).map((r) => r.id);
+    const pick = async (xs: string[]) =>
+      (await t.database.db.select().from(note).where(anyOf(note.id, xs)).orderBy(asc(note.code))).map((r) => r.code);
+    assert.deepEqual(await pick([ids[0]!, ids[2]!]), ['A', 'C']);
+    assert.deepEqual(await pick([]), []);
+    const codes = await t.database.db
+      .select()
+      .from(note)
+      .where(anyOf(note.code, ['B', 'C'], 'text'));
+    assert.equal(codes.length, 2);
+  });
+});
