@@ -24,5 +24,6 @@ export * from './logger.js';
 export * from './migrate.js';
 export * from './module.js';
 export * from './progress-bar.js';
+export * from './reference-cache.js';
 export * from './registry.js';
 export * from './versioned.js';

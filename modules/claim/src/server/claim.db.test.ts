@@ -168,6 +168,29 @@ describe('claims', () => {
     assert.match(bad.body, /insureeNumber/);
   });
 
+  it('a register change is seen by the very next check (reference data is cached across requests)', async () => {
+    const item = (await med.getItems(admin, [base.items![0]!.medicalId]))[0]!;
+    const verdict = async () => (await claims.validateClaim(admin, { input: { ...base, code: 'C-CACHE' } })).lines[0]!;
+    assert.equal((await verdict()).status, 1, 'the item passes for Awa (adult woman)');
+    assert.equal((await verdict()).status, 1, 'and again, from the cache');
+    const input = {
+      code: item.code,
+      name: item.name,
+      type: item.type,
+      price: item.price,
+      careType: item.careType,
+      patientCategory: item.patientCategory,
+    };
+    await med.updateItem(admin, item.id, { ...input, patientCategory: 1 | 4 }); // adult men only
+    try {
+      const v = await verdict();
+      assert.deepEqual([v.status, v.rejectionReason], [2, 4], 'patient category (4) right after the change');
+    } finally {
+      await med.updateItem(admin, item.id, input);
+    }
+    assert.equal((await verdict()).status, 1, 'and passes again once restored');
+  });
+
   it('submit with process values passing claims in the same pass; a claim flagged at the check waits for review', async () => {
     // An extension (claim-ai…) flags claims for review through the claim.check hook.
     k.kernel.hooks

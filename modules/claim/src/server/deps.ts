@@ -1,5 +1,5 @@
 import type { InsureeApi } from '@mutua/insuree';
-import { type AuthUser, type Ctx, type Hooks, systemUser } from '@mutua/kernel';
+import { type AuthUser, type Ctx, type Hooks, type ReferenceCache, systemUser } from '@mutua/kernel';
 import type { LocationService } from '@mutua/location';
 import type { MedicalApi } from '@mutua/medical';
 import type { PricelistApi } from '@mutua/medical-pricelist';
@@ -12,6 +12,8 @@ import type { ClaimConfig } from '../manifest.js';
 export interface Deps {
   hooks: Hooks;
   config: ClaimConfig;
+  /** Registers, price lists, products and facilities as the rules read them, kept across transactions. */
+  refs: ReferenceCache;
   location: LocationService;
   medical: MedicalApi;
   pricelist: PricelistApi;

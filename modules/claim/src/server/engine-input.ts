@@ -15,6 +15,7 @@ import type {
   PolicyInput,
   PriceList,
   PriceListEntry,
+  ProductLineTerms,
   ProductTerms,
   Register,
   RegisterEntry,
@@ -56,8 +57,12 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
     date: targetOf(c),
   }));
   // One after the other: a transaction's connection runs one query at a time anyway.
+  await deps.refs.sync(ctx);
   const insurees = await deps.insuree.getInsurees(s, insureeIds);
-  const hfs = await deps.location.getHealthFacilities(s, hfIds);
+  const hfById = await deps.refs.many('health-facility', hfIds, async (missing) => {
+    const found = await deps.location.getHealthFacilities(s, missing);
+    return new Map(found.map((h) => [h.id, { level: h.level, careType: h.careType }]));
+  });
   const covering = await deps.policy.coveringPoliciesMany(s, asks);
   // Register ids per (kind, date) over all the claims, so one read serves every claim of that date.
   const registerIds = new Map<string, Set<string>>();
@@ -69,7 +74,6 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
       registerIds.set(key, set);
     }
   const insureeById = new Map(insurees.map((i) => [i.id, i]));
-  const hfById = new Map(hfs.map((h) => [h.id, h]));
 
   const { registerMemo, priceMemo, facilityListsMemo, productMemo } = createReferenceCache();
   const coveringMemo = new Memo<PolicyInput[]>();
@@ -186,67 +190,91 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
     // A claim outside the ones the context was made for (never in practice) gets its own read.
     const inContext = !!known && ids.every((id) => known.has(id));
     const all = inContext ? idsAt(kind, date) : [...ids].sort();
-    return registerMemo.get(`${key}:${inContext ? idsKey(date) : all.join(',')}`, async () => {
-      const rows =
-        kind === 'item'
-          ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), all, endOfDay(date))
-          : await versionsAt((x, at) => deps.medical.getServices(s, x, at), all, endOfDay(date));
-      return new Map(
-        rows.map((r) => [
-          r.id,
-          {
-            id: r.id,
-            careType: r.careType as CareType,
-            patientCategory: r.patientCategory,
-            frequency: r.frequency,
-            price: cents(r.price) ?? 0,
-            ...(kind === 'service'
-              ? { category: ((r as { category: string | null }).category ?? null) as ServiceCategory | null }
-              : {}),
-          } satisfies RegisterEntry,
-        ]),
-      );
-    });
+    return registerMemo.get(`${key}:${inContext ? idsKey(date) : all.join(',')}`, () =>
+      deps.refs.many<RegisterEntry>(`register:${key}`, all, async (missing) => {
+        const rows =
+          kind === 'item'
+            ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), missing, endOfDay(date))
+            : await versionsAt((x, at) => deps.medical.getServices(s, x, at), missing, endOfDay(date));
+        return new Map(
+          rows.map((r) => [
+            r.id,
+            {
+              id: r.id,
+              careType: r.careType as CareType,
+              patientCategory: r.patientCategory,
+              frequency: r.frequency,
+              price: cents(r.price) ?? 0,
+              ...(kind === 'service'
+                ? { category: ((r as { category: string | null }).category ?? null) as ServiceCategory | null }
+                : {}),
+            } satisfies RegisterEntry,
+          ]),
+        );
+      }),
+    );
   }
 
   function priceList(kind: LineKind, hfId: string, date: IsoDate) {
     return facilityListsMemo
       .get(hfId, async () => {
-        const f = await deps.pricelist.facilityPricelists(s, hfId);
-        return { items: f.itemsPricelistId, services: f.servicesPricelistId };
+        const lists = await deps.refs.one('facility-pricelists', hfId, async () => {
+          const f = await deps.pricelist.facilityPricelists(s, hfId);
+          return { items: f.itemsPricelistId, services: f.servicesPricelistId };
+        });
+        return lists ?? { items: null, services: null };
       })
       .then((lists) => {
         const listId = kind === 'item' ? lists.items : lists.services;
         if (!listId) return new Map<string, PriceListEntry>();
         return priceMemo.get(`${kind}:${listId}:${idsKey(date)}`, async () => {
           const api = kind === 'item' ? deps.pricelist.items : deps.pricelist.services;
-          const { row: head, asOf } = await versionAt((at) => api.get(s, listId, at), endOfDay(date));
+          const head = await deps.refs.one(`pricelist:${kind}:${date}`, listId, async () => {
+            const v = await versionAt((at) => api.get(s, listId, at), endOfDay(date));
+            return v.row ? { asOf: v.asOf } : undefined;
+          });
           if (!head) return new Map();
           // Only the lines the claims of this date ask for: a national list has thousands.
-          const entries = await api.entries(s, listId, idsAt(kind, date), asOf);
-          return new Map(entries.map((d) => [d.medicalId, { id: d.medicalId, priceOverride: cents(d.override) }]));
+          return deps.refs.many<PriceListEntry>(
+            `pricelist-lines:${kind}:${listId}:${head.asOf ?? 'current'}`,
+            idsAt(kind, date),
+            async (missing) => {
+              const entries = await api.entries(s, listId, missing, head.asOf);
+              return new Map(entries.map((d) => [d.medicalId, { id: d.medicalId, priceOverride: cents(d.override) }]));
+            },
+          );
         });
       });
   }
 
   function product(productId: string, date: IsoDate) {
     return productMemo.get(`${productId}:${idsKey(date)}`, async () => {
-      const { row: p, asOf: at } = await versionAt((a) => deps.product.getProduct(s, productId, a), endOfDay(date));
-      if (!p) return null;
-      const items = await deps.product.productItems(s, productId, at, idsAt('item', date));
-      const services = await deps.product.productServices(s, productId, at, idsAt('service', date));
-      const rec = p as unknown as Record<string, string | number | null>;
-      const terms: Record<string, unknown> = {
-        id: productId,
-        lines: {
-          item: new Map(items.map((l) => [l.medicalId, lineTerms(l)])),
-          service: new Map(services.map((l) => [l.medicalId, lineTerms(l)])),
-        },
-        ceilingInterpretation: (rec.ceilingInterpretation as 'I' | 'H' | null) ?? null,
-      };
-      for (const k of PRODUCT_MONEY) terms[k] = cents(rec[k] as string | null);
-      for (const k of PRODUCT_INT) terms[k] = rec[k] === null || rec[k] === undefined ? null : Number(rec[k]);
-      return terms as unknown as ProductTerms;
+      const head = await deps.refs.one(`product:${date}`, productId, async () => {
+        const { row: p, asOf } = await versionAt((a) => deps.product.getProduct(s, productId, a), endOfDay(date));
+        if (!p) return undefined;
+        const rec = p as unknown as Record<string, string | number | null>;
+        const terms: Record<string, unknown> = {
+          id: productId,
+          ceilingInterpretation: (rec.ceilingInterpretation as 'I' | 'H' | null) ?? null,
+        };
+        for (const k of PRODUCT_MONEY) terms[k] = cents(rec[k] as string | null);
+        for (const k of PRODUCT_INT) terms[k] = rec[k] === null || rec[k] === undefined ? null : Number(rec[k]);
+        return { terms: terms as Omit<ProductTerms, 'lines'>, asOf };
+      });
+      if (!head) return null;
+      const lines = (kind: LineKind) =>
+        deps.refs.many<ProductLineTerms>(
+          `product-lines:${kind}:${productId}:${head.asOf ?? 'current'}`,
+          idsAt(kind, date),
+          async (missing) => {
+            const found =
+              kind === 'item'
+                ? await deps.product.productItems(s, productId, head.asOf, missing)
+                : await deps.product.productServices(s, productId, head.asOf, missing);
+            return new Map(found.map((l) => [l.medicalId, lineTerms(l)]));
+          },
+        );
+      return { ...head.terms, lines: { item: await lines('item'), service: await lines('service') } } as ProductTerms;
     });
   }
 

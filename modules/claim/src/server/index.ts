@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { insureeService } from '@mutua/insuree';
-import { defineModule, type Messages } from '@mutua/kernel';
+import { defineModule, type Messages, ReferenceCache } from '@mutua/kernel';
 import { locationService } from '@mutua/location';
 import { medicalService } from '@mutua/medical';
 import { pricelistService } from '@mutua/medical-pricelist';
@@ -43,6 +43,7 @@ export default defineModule<ClaimService, ClaimConfig>({
     const deps: Deps = {
       hooks,
       config,
+      refs: new ReferenceCache(),
       location: service(locationService),
       medical: service(medicalService),
       pricelist: service(pricelistService),
