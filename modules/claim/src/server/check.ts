@@ -26,7 +26,7 @@ import {
 import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
 import { type Deps, sys } from './deps.js';
 import { createEngineContext, STATUS_CODE } from './engine-input.js';
-import { prepareClaim } from './entry.js';
+import { draftDetail, prepareClaim } from './entry.js';
 import {
   announceValuation,
   listensToValuation,
@@ -74,7 +74,7 @@ function withVerdicts(c: ClaimDetail, ev: Evaluated): ClaimDetail {
   return { ...c, status: 4, category: ev.outcome.category, items: c.items.map(mark), services: c.services.map(mark) };
 }
 
-interface Evaluated {
+export interface Evaluated {
   claim: ClaimDetail;
   outcome: CheckOutcome;
   check: CheckResult;
@@ -84,7 +84,7 @@ interface Evaluated {
 }
 
 /** Runs the rules, the product assignment and the `claim.check` listeners on one claim. */
-async function evaluate(deps: Deps, ctx: Ctx, c: ClaimDetail, input: ClaimEngineInput): Promise<Evaluated> {
+export async function evaluate(deps: Deps, ctx: Ctx, c: ClaimDetail, input: ClaimEngineInput): Promise<Evaluated> {
   const check = checkClaim(input);
   const lines = [...c.items, ...c.services];
   const verdicts: LineVerdict[] = lines.map((l, idx) => {
@@ -150,6 +150,66 @@ async function evaluate(deps: Deps, ctx: Ctx, c: ClaimDetail, input: ClaimEngine
   };
 }
 
+/**
+ * What the check (and, with `process`, the valuation) of one claim writes, without I/O: the claim's columns, each
+ * line's (the valuation's row where the line was valued), the ledger rows and the audit entries. A claim flagged for
+ * review by a `claim.check` listener is not valued.
+ */
+export function judge(
+  c: ClaimDetail,
+  input: ClaimEngineInput,
+  ev: Evaluated,
+  at: { process: boolean; now: string; userId: string | null },
+) {
+  const assigned = new Map(ev.assignment?.lines.map((l) => [l.lineId, l]) ?? []);
+  const lines: Array<{ kind: 'item' | 'service'; row: Record<string, unknown> }> = [];
+  for (const [i, l] of [...c.items, ...c.services].entries()) {
+    const v = ev.outcome.lines[i]!;
+    const a = v.status === 1 ? assigned.get(l.id) : undefined;
+    lines.push({
+      kind: l.kind,
+      row: {
+        id: l.id,
+        status: v.status,
+        rejection_reason: v.rejectionReason,
+        rejection_params: v.rejectionParams,
+        qty_approved: v.status === 2 ? '0' : ev.qty.get(l.id) != null ? String(ev.qty.get(l.id)) : null,
+        product_id: a?.productId ?? null,
+        policy_id: a?.policyId ?? null,
+        price_origin: a?.priceOrigin ?? null,
+        limitation: a?.limitation ?? null,
+        limitation_value: a?.limitationValue != null ? formatCents(a.limitationValue) : null,
+      },
+    });
+  }
+  const checked = ev.outcome.status;
+  let claimRow: Record<string, unknown> = {
+    id: c.id,
+    status: checked,
+    category: ev.outcome.category,
+    approved: checked === 4 ? ev.outcome.approved : '0.00',
+    rejection_reason: checked === 1 ? 1 : 0,
+    submit_stamp: at.now,
+    submit_user_id: at.userId,
+    review_flags: ev.outcome.reviewFlags.length ? ev.outcome.reviewFlags : null,
+    updated_at: at.now,
+  };
+  const audits: Array<{ entity: string; entityId: string; action: string; after: unknown }> = [
+    { entity: 'Claim', entityId: c.id, action: 'submit', after: { status: checked, lines: ev.outcome.lines } },
+  ];
+  const passed = new Map([...ev.qty].filter(([, q]) => q !== 0).map(([id, q]) => [id, { qtyApproved: q }]));
+  // Check and valuation in one pass: a checked claim nobody flagged for review is valued at once, from the same
+  // engine input with the check applied (no second read of the claim or its reference data).
+  if (!at.process || checked !== 4 || ev.outcome.reviewFlags.length)
+    return { checked, claim: claimRow, lines, audits, passed, valued: null };
+  const v = valueClaim(withVerdicts(c, ev), applyCheck(input, ev.check), at);
+  const valuedRows = new Map([...v.lines.item, ...v.lines.service].map((r) => [r.id as string, r]));
+  for (const l of lines) l.row = valuedRows.get(l.row.id as string) ?? l.row;
+  claimRow = { ...claimRow, ...v.claim };
+  audits.push(v.audit);
+  return { checked, claim: claimRow, lines, audits, passed, valued: v };
+}
+
 export function createChecker(deps: Deps) {
   async function submitChunk(
     ctx: Ctx,
@@ -171,59 +231,21 @@ export function createChecker(deps: Deps) {
       const now = new Date().toISOString();
       const ledgerRows: Array<typeof claimDedRem.$inferInsert> = [];
       const valuedIds: string[] = [];
-      const valuedLines = new Map<string, Record<string, unknown>>(); // line id → its valuation row
       for (const c of entered) {
         const input = await ectx.input(c);
         const ev = await evaluate(deps, tx, c, input);
-        const assigned = new Map(ev.assignment?.lines.map((l) => [l.lineId, l]) ?? []);
-        for (const [i, l] of [...c.items, ...c.services].entries()) {
-          const v = ev.outcome.lines[i]!;
-          const a = v.status === 1 ? assigned.get(l.id) : undefined;
-          lineUpdates[l.kind].push({
-            id: l.id,
-            status: v.status,
-            rejection_reason: v.rejectionReason,
-            rejection_params: v.rejectionParams,
-            qty_approved: v.status === 2 ? '0' : ev.qty.get(l.id) != null ? String(ev.qty.get(l.id)) : null,
-            product_id: a?.productId ?? null,
-            policy_id: a?.policyId ?? null,
-            price_origin: a?.priceOrigin ?? null,
-            limitation: a?.limitation ?? null,
-            limitation_value: a?.limitationValue != null ? formatCents(a.limitationValue) : null,
-          });
-        }
-        const status = ev.outcome.status;
-        claimUpdates.push({
-          id: c.id,
-          status,
-          category: ev.outcome.category,
-          approved: status === 4 ? ev.outcome.approved : '0.00',
-          rejection_reason: status === 1 ? 1 : 0,
-          submit_stamp: now,
-          submit_user_id: tx.user?.id ?? null,
-          review_flags: ev.outcome.reviewFlags.length ? ev.outcome.reviewFlags : null,
-          updated_at: now,
-        });
-        if (status === 4) summary.checked++;
+        const j = judge(c, input, ev, { process: !!opts.process, now, userId: tx.user?.id ?? null });
+        for (const r of j.lines) lineUpdates[r.kind].push(r.row);
+        claimUpdates.push(j.claim);
+        if (j.checked === 4) summary.checked++;
         else summary.rejected++;
-        ectx.remember(
-          c,
-          status === 4 ? 'checked' : 'rejected',
-          ev.outcome.category,
-          new Map([...ev.qty].filter(([, q]) => q !== 0).map(([id, q]) => [id, { qtyApproved: q }])),
-        );
-        audits.push({ entity: 'Claim', entityId: c.id, action: 'submit', after: { status, lines: ev.outcome.lines } });
+        ectx.remember(c, j.checked === 4 ? 'checked' : 'rejected', ev.outcome.category, j.passed);
+        audits.push(...j.audits);
         done.push(c);
-        // Check and valuation in one pass: a checked claim nobody flagged for review is valued at once, from the
-        // same engine input with the check applied (no second read of the claim or its reference data).
-        if (opts.process && status === 4 && !ev.outcome.reviewFlags.length) {
-          const v = valueClaim(withVerdicts(c, ev), applyCheck(input, ev.check), { now, userId: tx.user?.id ?? null });
-          for (const r of [...v.lines.item, ...v.lines.service]) valuedLines.set(r.id as string, r);
-          claimUpdates[claimUpdates.length - 1] = { ...claimUpdates.at(-1), ...v.claim };
-          ledgerRows.push(...v.ledger);
-          ectx.rememberLedger(c.id, v.ledgerRows);
-          summary[v.status === 16 ? 'valuated' : v.status === 8 ? 'processed' : 'rejected']++;
-          audits.push(v.audit);
+        if (j.valued) {
+          ledgerRows.push(...j.valued.ledger);
+          ectx.rememberLedger(c.id, j.valued.ledgerRows);
+          summary[j.valued.status === 16 ? 'valuated' : j.valued.status === 8 ? 'processed' : 'rejected']++;
           valuedIds.push(c.id);
         }
       }
@@ -236,7 +258,7 @@ export function createChecker(deps: Deps) {
       };
       const byId = new Map(entered.map((c) => [c.id, c]));
       for (const kind of ['item', 'service'] as const) {
-        const rows = lineUpdates[kind].map((r) => fill(valuedLines.get(r.id as string) ?? r, lineCols, {}));
+        const rows = lineUpdates[kind].map((r) => fill(r, lineCols, {}));
         await bulkUpdate(tx, `claim_${kind}`, lineCols, rows);
       }
       for (const r of claimUpdates) {
@@ -292,70 +314,7 @@ export function createChecker(deps: Deps) {
         if (!c) throw new NotFoundError('Claim', what.claimId);
       } else if (what.input) {
         const p = await prepareClaim(deps, ctx, what.input, { restoring: true });
-        const id = uuidv7();
-        const line = (kind: 'item' | 'service') =>
-          p.lines
-            .filter((l) => l.kind === kind)
-            .map((l) => ({
-              id: uuidv7(),
-              kind,
-              medicalId: l.medicalId,
-              qtyProvided: String(l.qty),
-              qtyApproved: null,
-              priceAsked: formatCents(l.price),
-              priceAdjusted: null,
-              priceApproved: null,
-              priceValuated: null,
-              explanation: l.explanation,
-              justification: null,
-              status: 1 as const,
-              rejectionReason: 0,
-              rejectionParams: null,
-              productId: null,
-              policyId: null,
-              priceOrigin: null,
-              limitation: null,
-              limitationValue: null,
-              deductableAmount: null,
-              exceedCeilingAmount: null,
-              exceedCeilingAmountCategory: null,
-              remuneratedAmount: null,
-            }));
-        c = {
-          id,
-          code: p.code,
-          hfId: p.hfId,
-          insureeId: p.insureeId,
-          adminId: p.adminId,
-          dateFrom: p.dateFrom,
-          dateTo: p.dateTo,
-          dateClaimed: p.dateClaimed,
-          icdId: p.icdId,
-          secondaryIcdIds: p.secondary,
-          visitType: p.visitType,
-          category: null,
-          status: 2,
-          reviewStatus: 1,
-          feedbackStatus: 1,
-          feedbackAvailable: false,
-          rejectionReason: 0,
-          guaranteeId: p.guaranteeId,
-          explanation: p.explanation,
-          adjustment: null,
-          claimed: formatCents(p.claimed),
-          approved: null,
-          valuated: null,
-          remunerated: null,
-          dateProcessed: null,
-          submitStamp: null,
-          processStamp: null,
-          restoreId: null,
-          reviewFlags: [],
-          createdAt: new Date().toISOString(),
-          updatedAt: new Date().toISOString(),
-          items: line('item'),
-          services: line('service'),
-        };
+        c = draftDetail(p, uuidv7(), new Date().toISOString());
       } else throw new InputError('claim.error.validateWhat');
       const fresh = { ...c, items: c.items.map(resetLine), services: c.services.map(resetLine) };
       const ectx = await createEngineContext(deps, sys(ctx), [fresh]);

@@ -59,7 +59,8 @@ export async function prepareClaim(
   const s = sys(ctx);
   const p: FieldProblem[] = [...nulProblems(input)];
   if (p.length) throw InputError.fields(p);
-  const { config } = deps;
+  const { config, refs } = deps;
+  await refs.sync(ctx);
   const ownHf = await userFacility(deps, ctx);
 
   const code = clean(input.code);
@@ -69,7 +70,10 @@ export async function prepareClaim(
 
   let hfId = clean(input.hfId) ?? ownHf;
   if (ownHf && hfId !== ownHf) p.push({ field: 'hfId', key: 'claim.error.notYourFacility' });
-  const hf = hfId && isUuid(hfId) ? await deps.location.getHealthFacility(s, hfId) : null;
+  const hf =
+    hfId && isUuid(hfId)
+      ? await refs.one('facility', hfId, async () => (await deps.location.getHealthFacility(s, hfId!)) ?? undefined)
+      : null;
   if (!hfId) p.push({ field: 'hfId', key: 'claim.error.required' });
   else if (!hf) p.push({ field: 'hfId', key: 'claim.error.unknownFacility' });
   else if (!ownHf && !(await deps.location.isInScope(ctx, hf.locationId)))
@@ -116,11 +120,10 @@ export async function prepareClaim(
       params: { max: config.maxSecondaryDiagnoses },
     });
   const icdIds = [icdId, ...secondary].filter((x): x is string => !!x);
-  const known = new Set(
-    (await versionsAt((ids, at) => deps.medical.getDiagnoses(s, ids, at), icdIds.filter(isUuid), target)).map(
-      (d) => d.id,
-    ),
-  );
+  const known = await refs.many(`diagnosis:${target}`, icdIds.filter(isUuid), async (missing) => {
+    const found = await versionsAt((ids, at) => deps.medical.getDiagnoses(s, ids, at), missing, target);
+    return new Map(found.map((d) => [d.id, true]));
+  });
   if (!icdId) p.push({ field: 'icdId', key: 'claim.error.required' });
   else if (!known.has(icdId)) p.push({ field: 'icdId', key: 'claim.error.unknownDiagnosis' });
   secondary.forEach((id, i) => {
@@ -143,11 +146,13 @@ export async function prepareClaim(
     ['service', services, 'services'],
   ] as const) {
     const ids = list.map((l) => l.medicalId).filter(isUuid);
-    const register =
-      kind === 'item'
-        ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), ids, target)
-        : await versionsAt((x, at) => deps.medical.getServices(s, x, at), ids, target);
-    const byId = new Map(register.map((r) => [r.id, r]));
+    const byId = await refs.many(`register-row:${kind}:${target}`, ids, async (missing) => {
+      const found =
+        kind === 'item'
+          ? await versionsAt((x, at) => deps.medical.getItems(s, x, at), missing, target)
+          : await versionsAt((x, at) => deps.medical.getServices(s, x, at), missing, target);
+      return new Map(found.map((r) => [r.id, { id: r.id, code: r.code, maximumQuantity: r.maximumQuantity }]));
+    });
     const listed = await listPrices(deps, s, list, kind, hfId, target);
     for (const [i, l] of list.entries()) {
       const f = `${field}.${i}`;
@@ -225,19 +230,21 @@ async function listPrices(
   hfId: string | null,
   at: string | null,
 ): Promise<Map<string, Cents>> {
-  const out = new Map<string, Cents>();
   const wanted = [...new Set(lines.filter((l) => !clean(l.priceAsked) && isUuid(l.medicalId)).map((l) => l.medicalId))];
-  if (!hfId || !wanted.length) return out;
-  const take = (q: Map<string, { price: string | null }>) => {
-    for (const [id, quote] of q) {
-      const c = quote.price === null ? null : parseCents(quote.price);
-      if (c !== null && !out.has(id)) out.set(id, c);
-    }
-  };
-  take(await deps.pricelist.pricesFor(s, { hfId, kind, medicalIds: wanted, asOf: at }));
-  const missing = wanted.filter((id) => !out.has(id));
-  if (missing.length && at) take(await deps.pricelist.pricesFor(s, { hfId, kind, medicalIds: missing, asOf: null }));
-  return out;
+  if (!hfId || !wanted.length) return new Map();
+  return deps.refs.many(`list-price:${kind}:${hfId}:${at}`, wanted, async (ids) => {
+    const out = new Map<string, Cents>();
+    const take = (q: Map<string, { price: string | null }>) => {
+      for (const [id, quote] of q) {
+        const c = quote.price === null ? null : parseCents(quote.price);
+        if (c !== null && !out.has(id)) out.set(id, c);
+      }
+    };
+    take(await deps.pricelist.pricesFor(s, { hfId, kind, medicalIds: ids, asOf: at }));
+    const missing = ids.filter((id) => !out.has(id));
+    if (missing.length && at) take(await deps.pricelist.pricesFor(s, { hfId, kind, medicalIds: missing, asOf: null }));
+    return out;
+  });
 }
 
 /** The asked price, else the list price found by `listPrices`. */

@@ -39,6 +39,71 @@ export function lineRows(claimId: string, insureeId: string, lines: readonly Pre
     }));
 }
 
+/** A prepared claim as it would be stored entered (status 2), with its ids: what the check reads. */
+export function draftDetail(p: PreparedClaim, id: string, now: string): ClaimDetail {
+  const line = (kind: 'item' | 'service') =>
+    lineRows(id, p.insureeId, p.lines, kind).map((r) => ({
+      id: r.id,
+      kind,
+      medicalId: r.medicalId,
+      qtyProvided: r.qtyProvided,
+      qtyApproved: null,
+      priceAsked: r.priceAsked,
+      priceAdjusted: null,
+      priceApproved: null,
+      priceValuated: null,
+      explanation: r.explanation,
+      justification: null,
+      status: 1 as const,
+      rejectionReason: 0,
+      rejectionParams: null,
+      productId: null,
+      policyId: null,
+      priceOrigin: null,
+      limitation: null,
+      limitationValue: null,
+      deductableAmount: null,
+      exceedCeilingAmount: null,
+      exceedCeilingAmountCategory: null,
+      remuneratedAmount: null,
+    }));
+  return {
+    id,
+    code: p.code,
+    hfId: p.hfId,
+    insureeId: p.insureeId,
+    adminId: p.adminId,
+    dateFrom: p.dateFrom,
+    dateTo: p.dateTo,
+    dateClaimed: p.dateClaimed,
+    icdId: p.icdId,
+    secondaryIcdIds: p.secondary,
+    visitType: p.visitType,
+    category: null,
+    status: 2,
+    reviewStatus: 1,
+    feedbackStatus: 1,
+    feedbackAvailable: false,
+    rejectionReason: 0,
+    guaranteeId: p.guaranteeId,
+    explanation: p.explanation,
+    adjustment: null,
+    claimed: formatCents(p.claimed),
+    approved: null,
+    valuated: null,
+    remunerated: null,
+    dateProcessed: null,
+    submitStamp: null,
+    processStamp: null,
+    restoreId: null,
+    reviewFlags: [],
+    createdAt: now,
+    updatedAt: now,
+    items: line('item'),
+    services: line('service'),
+  };
+}
+
 export function claimValues(c: PreparedClaim) {
   return {
     code: c.code,

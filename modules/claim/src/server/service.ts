@@ -5,10 +5,11 @@ import { createAttachments } from './attachments.js';
 import { createBatchApi } from './batch-api.js';
 import { createChecker, type SubmitOptions } from './check.js';
 import type { Deps } from './deps.js';
-import { createEntry } from './entry.js';
+import { createEntry, prepareClaim } from './entry.js';
 import { createProcessor } from './process.js';
 import { createReader } from './read.js';
 import { createReview } from './review.js';
+import { enterAndSubmit } from './submit-one.js';
 
 export interface ClaimService extends ClaimApi {
   submitClaims(
@@ -46,14 +47,15 @@ export function createClaimService(deps: Deps): ClaimService {
     submitClaims: checker.submitClaims,
     processClaims: processor.processClaims,
     async submitClaim(ctx, input, opts) {
+      requireRight(ctx, RIGHTS.add);
       requireRight(ctx, RIGHTS.submit);
       if (opts?.process) requireRight(ctx, RIGHTS.process);
       return withTransaction(ctx, async (tx) => {
-        const created = await entry.createClaim(tx, input);
+        const prepared = await prepareClaim(deps, tx, input);
         // A claim flagged for review at the check stays checked for the medical officer.
-        await checker.submitClaims(tx, [created.id], undefined, { process: !!opts?.process });
-        const done = await read.getClaim(tx, created.id);
-        if (!done) throw new NotFoundError('Claim', created.id);
+        const id = await enterAndSubmit(deps, tx, prepared, { process: !!opts?.process });
+        const done = await read.getClaim(tx, id);
+        if (!done) throw new NotFoundError('Claim', id);
         return done;
       });
     },
