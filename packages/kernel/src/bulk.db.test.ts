@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { asc, sql } from 'drizzle-orm';
 import { integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { anyOf, insertRows } from './bulk.js';
+import { anyOf, insertAll, insertRows } from './bulk.js';
 import { queryRows } from './db.js';
 import { isUniqueViolation } from './errors.js';
 import { uuidv7 } from './ids.js';
@@ -25,17 +25,30 @@ before(async () => {
 });
 beforeEach(async () => {
   const { db } = t.database;
+  await db.execute(sql`DROP TABLE IF EXISTS bulk_test_line`);
   await db.execute(sql`DROP TABLE IF EXISTS bulk_test_note`);
   await db.execute(
     sql`CREATE TABLE bulk_test_note (id uuid PRIMARY KEY, code text NOT NULL UNIQUE, amount numeric(18,2), rank integer NOT NULL DEFAULT 7, detail jsonb, at timestamptz)`,
   );
+  await db.execute(
+    sql`CREATE TABLE bulk_test_line (id uuid PRIMARY KEY, note_id uuid NOT NULL REFERENCES bulk_test_note(id), qty numeric(18,2) NOT NULL CHECK (qty > 0))`,
+  );
 });
 after(async () => {
+  await t?.database.db.execute(sql`DROP TABLE IF EXISTS bulk_test_line`);
   await t?.database.db.execute(sql`DROP TABLE IF EXISTS bulk_test_note`);
   await t?.close();
 });
 
 const all = () => t.database.db.select().from(note).orderBy(asc(note.code));
+
+const line = pgTable('bulk_test_line', {
+  id: uuid('id')
+    .primaryKey()
+    .$defaultFn(() => uuidv7()),
+  noteId: uuid('note_id').notNull(),
+  qty: numeric('qty', { precision: 18, scale: 2 }).notNull(),
+});
 
 describe('insertRows', () => {
   it('writes every row as given: exact amounts, nested JSON, quotes and accents, dates', async () => {
@@ -94,6 +107,39 @@ describe('insertRows', () => {
     );
     assert.equal(n!.n, '2500');
     assert.equal(n!.s, '3125000.00'); // Σ i + 0.50 for i < 2500
+  });
+});
+
+describe('insertAll', () => {
+  it('writes a parent and its children in one statement, or nothing when one row is refused', async () => {
+    const id = uuidv7();
+    await insertAll(t.database, [
+      [note, [{ id, code: 'P1', amount: '30.00' }]],
+      [
+        line,
+        [
+          { noteId: id, qty: '1' },
+          { noteId: id, qty: '2.5' },
+        ],
+      ],
+    ]);
+    const [n] = await queryRows<{ n: string; q: string }>(
+      t.database.db,
+      sql`SELECT count(*)::text AS n, sum(qty)::text AS q FROM bulk_test_line WHERE note_id = ${id}`,
+    );
+    assert.deepEqual([n!.n, n!.q], ['2', '3.50']);
+    const other = uuidv7();
+    await assert.rejects(
+      insertAll(t.database, [
+        [note, [{ id: other, code: 'P2' }]],
+        [line, [{ noteId: other, qty: '0' }]], // refused by the check
+      ]),
+    );
+    assert.deepEqual(
+      (await all()).map((r) => r.code),
+      ['P1'],
+      'the parent of the refused line was not written either',
+    );
   });
 });
 

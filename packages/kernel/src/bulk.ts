@@ -26,23 +26,16 @@ function planOf(table: PgTable): Plan {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/**
- * Many rows in one INSERT whose values travel as one JSON parameter read by `json_populate_recordset` against the
- * table's own row type. drizzle's multi-row insert builds a bind parameter per value (600 claim lines → 14,000 params)
- * and spends most of a bulk write in JavaScript; this costs one `JSON.stringify`. Same rules as drizzle's insert:
- * `$defaultFn` fills missing keys, an `undefined` value takes the column's database default (rows are grouped by the
- * columns they carry). Works the same on PGlite and PostgreSQL.
- */
-export async function insertRows<T extends PgTable>(
-  ctx: Pick<Ctx, 'db'>,
-  table: T,
-  rows: ReadonlyArray<T['$inferInsert']>,
-  opts: { onConflictDoNothing?: boolean; chunk?: number } = {},
-): Promise<void> {
-  if (!rows.length) return;
+/** The INSERT statements of `insertRows` (one per set of columns carried and per chunk). */
+function insertStatements(
+  table: PgTable,
+  rows: ReadonlyArray<Record<string, unknown>>,
+  opts: { onConflictDoNothing?: boolean; chunk?: number },
+): SQL[] {
+  if (!rows.length) return [];
   const plan = planOf(table);
   const groups = new Map<string, { cols: Array<[string, Column]>; docs: Array<Record<string, unknown>> }>();
-  for (const row of rows as ReadonlyArray<Record<string, unknown>>) {
+  for (const row of rows) {
     const doc: Record<string, unknown> = {};
     const present: Array<[string, Column]> = [];
     for (const [key, col] of plan.columns) {
@@ -60,15 +53,52 @@ export async function insertRows<T extends PgTable>(
     groups.set(sig, g);
   }
   const size = opts.chunk ?? 5000;
+  const out: SQL[] = [];
   for (const { cols, docs } of groups.values()) {
     const names = cols.map(([, c]) => quote(c.name)).join(', ');
     for (let i = 0; i < docs.length; i += size) {
       const json = JSON.stringify(docs.slice(i, i + size));
-      await ctx.db.execute(
+      out.push(
         sql`INSERT INTO ${sql.raw(plan.name)} (${sql.raw(names)}) SELECT ${sql.raw(names)} FROM json_populate_recordset(NULL::${sql.raw(plan.name)}, ${json}::json)${sql.raw(opts.onConflictDoNothing ? ' ON CONFLICT DO NOTHING' : '')}`,
       );
     }
   }
+  return out;
+}
+
+/**
+ * Many rows in one INSERT whose values travel as one JSON parameter read by `json_populate_recordset` against the
+ * table's own row type. drizzle's multi-row insert builds a bind parameter per value (600 claim lines → 14,000 params)
+ * and spends most of a bulk write in JavaScript; this costs one `JSON.stringify`. Same rules as drizzle's insert:
+ * `$defaultFn` fills missing keys, an `undefined` value takes the column's database default (rows are grouped by the
+ * columns they carry). Works the same on PGlite and PostgreSQL.
+ */
+export async function insertRows<T extends PgTable>(
+  ctx: Pick<Ctx, 'db'>,
+  table: T,
+  rows: ReadonlyArray<T['$inferInsert']>,
+  opts: { onConflictDoNothing?: boolean; chunk?: number } = {},
+): Promise<void> {
+  for (const q of insertStatements(table, rows as ReadonlyArray<Record<string, unknown>>, opts))
+    await ctx.db.execute(q);
+}
+
+/**
+ * Rows of several tables in one statement (one round trip): each insert is a data-modifying CTE of the same
+ * statement, so a parent and its children go together (foreign keys are checked at the end of the statement) and
+ * fail together.
+ */
+export async function insertAll(
+  ctx: Pick<Ctx, 'db'>,
+  parts: ReadonlyArray<readonly [PgTable, ReadonlyArray<Record<string, unknown>>]>,
+): Promise<void> {
+  const stmts = parts.flatMap(([table, rows]) => insertStatements(table, rows, {}));
+  if (stmts.length <= 1) {
+    if (stmts[0]) await ctx.db.execute(stmts[0]);
+    return;
+  }
+  const ctes = stmts.map((q, i) => sql`${sql.raw(`w${i}`)} AS (${q})`);
+  await ctx.db.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
 }
 
 /**

@@ -18,11 +18,19 @@ export class ReferenceCache {
   private generation: string | null = null;
   private readonly spaces = new Map<string, Map<string, unknown>>();
   private entries = 0;
+  /** Transactions already synced (by their after-commit list, one per transaction). */
+  private readonly synced = new WeakSet<object>();
 
   constructor(private readonly maxEntries = 250_000) {}
 
-  /** One indexed read: empties the cache when reference data changed since the last call (or cannot be told). */
-  async sync(ctx: Pick<Ctx, 'db'>): Promise<void> {
+  /**
+   * One indexed read: empties the cache when reference data changed since the last call (or cannot be told). Once
+   * per transaction: a transaction that changes reference data and then reads it again should not use the cache.
+   */
+  async sync(ctx: Pick<Ctx, 'db'> & { afterCommit?: Ctx['afterCommit'] }): Promise<void> {
+    const tx = ctx.afterCommit;
+    if (tx && this.synced.has(tx)) return;
+    if (tx) this.synced.add(tx);
     const [row] = await queryRows<{ n: string }>(
       ctx.db,
       sql`SELECT n::text AS n FROM reference_generation WHERE id = 1`,

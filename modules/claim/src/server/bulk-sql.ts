@@ -29,26 +29,23 @@ export async function bulkUpdate(
   }
 }
 
-/** Many audit rows in one insert (bulk submit/process), same shape as `recordAudit`. */
-export async function auditMany(
-  ctx: Ctx,
-  entries: ReadonlyArray<{ entity: string; entityId: string; action: string; before?: unknown; after?: unknown }>,
-): Promise<void> {
-  if (!entries.length) return;
-  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.parse(JSON.stringify(v)));
-  await insertRows(
-    ctx,
-    coreTables.auditLog,
-    entries.map((e) => ({
-      userId: ctx.user?.id ?? null,
-      username: ctx.user?.username ?? null,
-      entity: e.entity,
-      entityId: e.entityId,
-      action: e.action,
-      before: json(e.before),
-      after: json(e.after),
-    })),
-  );
+type AuditEntry = { entity: string; entityId: string; action: string; before?: unknown; after?: unknown };
+
+/** Audit rows as `recordAudit` writes them (the JSON of before/after is made by the insert itself). */
+export const auditRows = (ctx: Ctx, entries: ReadonlyArray<AuditEntry>) =>
+  entries.map((e) => ({
+    userId: ctx.user?.id ?? null,
+    username: ctx.user?.username ?? null,
+    entity: e.entity,
+    entityId: e.entityId,
+    action: e.action,
+    before: e.before ?? null,
+    after: e.after ?? null,
+  }));
+
+/** Many audit rows in one insert (bulk submit/process). */
+export async function auditMany(ctx: Ctx, entries: ReadonlyArray<AuditEntry>): Promise<void> {
+  await insertRows(ctx, coreTables.auditLog, auditRows(ctx, entries));
 }
 
 export type { FieldProblem };

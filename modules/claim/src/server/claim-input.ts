@@ -44,6 +44,8 @@ export interface PreparedClaim {
   explanation: string | null;
   lines: PreparedLine[];
   claimed: Cents;
+  /** The patient as read for the check (saves reading them again). */
+  insuree?: { id: string; dob: string; gender: string | null } | null;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function prepareClaim(
   deps: Deps,
   ctx: Ctx,
   input: ClaimInput,
-  opts: { exceptId?: string | null; restoring?: boolean } = {},
+  opts: { exceptId?: string | null; restoring?: boolean; codeByIndex?: boolean } = {},
 ): Promise<PreparedClaim> {
   const s = sys(ctx);
   const p: FieldProblem[] = [...nulProblems(input)];
@@ -81,11 +83,15 @@ export async function prepareClaim(
   if (!hf) hfId = null;
 
   let insureeId: string | null = null;
+  let insuree: PreparedClaim['insuree'] = null;
   const number = clean(input.insureeNumber);
   if (number) {
     const ins = await deps.insuree.findByNumber(s, number);
     if (!ins) p.push({ field: 'insureeNumber', key: 'claim.error.unknownInsuree', params: { number } });
-    else insureeId = ins.id;
+    else {
+      insureeId = ins.id;
+      insuree = { id: ins.id, dob: ins.dob, gender: ins.gender };
+    }
   } else if (clean(input.insureeId)) {
     const id = clean(input.insureeId) ?? '';
     const ins = isUuid(id) ? await deps.insuree.getInsuree(s, id) : null;
@@ -183,7 +189,8 @@ export async function prepareClaim(
     }
   }
 
-  if (code && hfId && !opts.restoring) {
+  // `codeByIndex`: the insert's unique index answers the same (a claim sent alone saves a query).
+  if (code && hfId && !opts.restoring && !opts.codeByIndex) {
     const [taken] = await ctx.db
       .select({ n: count() })
       .from(claim)
@@ -215,6 +222,7 @@ export async function prepareClaim(
     explanation: clean(input.explanation),
     lines,
     claimed,
+    insuree,
   };
 }
 

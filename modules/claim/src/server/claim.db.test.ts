@@ -159,6 +159,9 @@ describe('claims', () => {
     assert.equal(first.claim.status, 16, 'valuated in the same request');
     assert.ok(Number(first.claim.valuated) > 0);
     assert.equal(first.claim.items.find((l) => l.medicalId === unlisted)?.rejectionReason, 2);
+    // The answer is built without reading the claim back: it must be the claim as stored, field for field.
+    const stored = await claims.getClaim(admin, first.claim.id);
+    assert.deepEqual(first.claim, JSON.parse(JSON.stringify(stored)), 'POST /api/claims answers the claim as stored');
     const b = await send(body);
     assert.equal((b.json() as { claim: { id: string } }).claim.id, first.claim.id);
     assert.equal((await claims.searchClaims(admin, { code: 'C-REST' }, {})).totalCount, 1);

@@ -48,7 +48,12 @@ const targetOf = (c: ClaimDetail): IsoDate => c.dateTo ?? c.dateFrom;
  * (entity, date) and shared across the claims of the run. `remember` adds a claim just checked or valued to the
  * history, so later claims of the same insuree in the same run see it (the run is sequential, like the SP).
  */
-export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly ClaimDetail[]) {
+export async function createEngineContext(
+  deps: Deps,
+  ctx: Ctx,
+  claims: readonly ClaimDetail[],
+  known: { insurees?: ReadonlyArray<{ id: string; dob: string; gender: string | null }> } = {},
+) {
   const s = sys(ctx);
   const insureeIds = [...new Set(claims.map((c) => c.insureeId))];
   const hfIds = [...new Set(claims.map((c) => c.hfId))];
@@ -58,7 +63,10 @@ export async function createEngineContext(deps: Deps, ctx: Ctx, claims: readonly
   }));
   // One after the other: a transaction's connection runs one query at a time anyway.
   await deps.refs.sync(ctx);
-  const insurees = await deps.insuree.getInsurees(s, insureeIds);
+  const insurees =
+    known.insurees && insureeIds.every((id) => known.insurees?.some((i) => i.id === id))
+      ? known.insurees
+      : await deps.insuree.getInsurees(s, insureeIds);
   const hfById = await deps.refs.many('health-facility', hfIds, async (missing) => {
     const found = await deps.location.getHealthFacilities(s, missing);
     return new Map(found.map((h) => [h.id, { level: h.level, careType: h.careType }]));

@@ -1,4 +1,4 @@
-import { type Ctx, NotFoundError, requireRight, withTransaction } from '@mutua/kernel';
+import { type Ctx, requireRight, withTransaction } from '@mutua/kernel';
 import { RIGHTS } from '../manifest.js';
 import type { ClaimApi } from '../points.js';
 import { createAttachments } from './attachments.js';
@@ -51,12 +51,9 @@ export function createClaimService(deps: Deps): ClaimService {
       requireRight(ctx, RIGHTS.submit);
       if (opts?.process) requireRight(ctx, RIGHTS.process);
       return withTransaction(ctx, async (tx) => {
-        const prepared = await prepareClaim(deps, tx, input);
+        const prepared = await prepareClaim(deps, tx, input, { codeByIndex: true });
         // A claim flagged for review at the check stays checked for the medical officer.
-        const id = await enterAndSubmit(deps, tx, prepared, { process: !!opts?.process });
-        const done = await read.getClaim(tx, id);
-        if (!done) throw new NotFoundError('Claim', id);
-        return done;
+        return enterAndSubmit(deps, tx, prepared, { process: !!opts?.process });
       });
     },
     ...review,
