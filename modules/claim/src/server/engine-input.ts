@@ -1,5 +1,4 @@
-import { anyOf, type Ctx, pgArray } from '@mutua/kernel';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { anyOf, type Ctx } from '@mutua/kernel';
 import type { IsoDate } from '../domain/dates.js';
 import type { RejectionCode } from '../domain/reasons.js';
 import type {
@@ -23,6 +22,7 @@ import type {
 } from '../domain/types.js';
 import type { ClaimDetail, LineKind } from '../points.js';
 import { type Deps, sys, versionAt, versionsAt } from './deps.js';
+import { readHistory } from './engine-history.js';
 import {
   cents,
   createReferenceCache,
@@ -31,10 +31,9 @@ import {
   num,
   PRODUCT_INT,
   PRODUCT_MONEY,
-  STATUS_NAME,
   toLedger,
 } from './engine-terms.js';
-import { claim, claimDedRem, claimItem, claimService } from './schema.js';
+import { claimDedRem } from './schema.js';
 
 export { STATUS_CODE, STATUS_NAME, toLedger } from './engine-terms.js';
 
@@ -86,66 +85,15 @@ export async function createEngineContext(
   const { registerMemo, priceMemo, facilityListsMemo, productMemo } = createReferenceCache();
   const coveringMemo = new Memo<PolicyInput[]>();
 
-  // History: every earlier checked/processed/valuated claim of these insurees, with their passed lines.
-  const history = new Map<string, HistoryClaim[]>();
-  if (insureeIds.length) {
-    const ids = claims.map((c) => c.id);
-    const hrows = await ctx.db
-      .select({
-        id: claim.id,
-        insureeId: claim.insureeId,
-        targetDate: claim.targetDate,
-        status: claim.status,
-        category: claim.category,
-      })
-      .from(claim)
-      .where(
-        and(
-          anyOf(claim.insureeId, insureeIds),
-          gt(claim.status, 2),
-          isNull(claim.deletedAt),
-          ids.length ? sql`${claim.id} <> ALL(${pgArray(ids)}::uuid[])` : undefined,
-        ),
-      );
-    const byClaim = new Map<string, HistoryClaim & { lines: HistoryClaim['lines'][number][] }>();
-    for (const r of hrows) {
-      const h = {
-        claimId: r.id,
-        targetDate: r.targetDate ?? '',
-        status: STATUS_NAME[r.status] ?? 'checked',
-        category: (r.category as ServiceCategory | null) ?? null,
-        lines: [] as HistoryClaim['lines'][number][],
-      };
-      byClaim.set(r.id, h);
-      const list = history.get(r.insureeId) ?? [];
-      list.push(h);
-      history.set(r.insureeId, list);
-    }
-    for (const [kind, t] of [
-      ['item', claimItem],
-      ['service', claimService],
-    ] as const) {
-      const lrows = await ctx.db
-        .select({
-          claimId: t.claimId,
-          medicalId: t.medicalId,
-          qtyProvided: t.qtyProvided,
-          qtyApproved: t.qtyApproved,
-          status: t.status,
-        })
-        .from(t)
-        .where(and(anyOf(t.insureeId, insureeIds), eq(t.rejectionReason, 0)));
-      for (const l of lrows) {
-        byClaim.get(l.claimId)?.lines.push({
-          kind,
-          medicalId: l.medicalId,
-          qtyProvided: Number(l.qtyProvided),
-          qtyApproved: num(l.qtyApproved),
-          passed: l.status === 1,
-        });
-      }
-    }
-  }
+  // Earlier claims of these insurees and the ledger of the policies that may pay: one round trip.
+  const coveredPolicyIds = [...new Set([...covering.values()].flatMap((list) => list.map((p) => p.id)))];
+  const earlier = await readHistory(
+    ctx,
+    insureeIds,
+    claims.map((c) => c.id),
+    coveredPolicyIds,
+  );
+  const history = earlier.history;
   // The deductible/ceiling ledger of every policy the claims may use, by policy, read in one query.
   const ledger = new Map<string, LedgerRow[]>();
   const ledgerLoaded = new Set<string>();
@@ -168,7 +116,8 @@ export async function createEngineContext(
         addLedger(toLedger(r));
     }
   }
-  await loadLedger([...covering.values()].flatMap((list) => list.map((p) => p.id)));
+  for (const p of coveredPolicyIds) ledgerLoaded.add(p);
+  for (const r of earlier.ledger) addLedger(r);
 
   /** The register ids the claims of the context ask for on a date. */
   const sortedIds = new Map<string, string[]>();

@@ -125,7 +125,25 @@ export function createReferenceCache() {
   };
 }
 
-export function toLedger(r: typeof claimDedRem.$inferSelect): LedgerRow {
+export function toLedger(
+  r: Pick<
+    typeof claimDedRem.$inferSelect,
+    | 'claimId'
+    | 'policyId'
+    | 'insureeId'
+    | 'dedG'
+    | 'remG'
+    | 'dedIp'
+    | 'remIp'
+    | 'dedOp'
+    | 'remOp'
+    | 'remConsult'
+    | 'remSurgery'
+    | 'remDelivery'
+    | 'remHospitalization'
+    | 'remAntenatal'
+  >,
+): LedgerRow {
   const c = (x: string) => cents(x) ?? 0;
   return {
     claimId: r.claimId,
