@@ -171,6 +171,31 @@ describe('claims', () => {
     assert.match(bad.body, /insureeNumber/);
   });
 
+  it('two claims sent at once for the same patient are judged one after the other (frequency holds)', async () => {
+    const antenatal = (await med.searchServices(admin, {}, { first: 200 })).edges
+      .map((e) => e.node)
+      .find((s) => s.frequency === 28 && s.careType !== 'I');
+    assert.ok(antenatal, 'the demo register has an antenatal visit (once in 28 days)');
+    const send = (code: string) =>
+      claims.submitClaim(
+        admin,
+        {
+          ...base,
+          code,
+          dateFrom: '2025-07-20',
+          dateClaimed: '2025-07-20',
+          items: [],
+          services: [{ medicalId: antenatal.id, qtyProvided: '1' }],
+        },
+        { process: true },
+      );
+    const both = await Promise.all([send('C-RACE-1'), send('C-RACE-2')]);
+    const verdicts = both.map((c) => [c.services[0]!.status, c.services[0]!.rejectionReason]);
+    assert.equal(verdicts.filter(([s]) => s === 1).length, 1, `one visit passes: ${JSON.stringify(verdicts)}`);
+    const [, reason] = verdicts.find(([s]) => s === 2)!;
+    assert.ok(reason === 5 || reason === 19, `the other is refused by frequency (5) or count (19), got ${reason}`);
+  });
+
   it('a register change is seen by the very next check (reference data is cached across requests)', async () => {
     const item = (await med.getItems(admin, [base.items![0]!.medicalId]))[0]!;
     const verdict = async () => (await claims.validateClaim(admin, { input: { ...base, code: 'C-CACHE' } })).lines[0]!;

@@ -3,6 +3,17 @@ import { sql } from 'drizzle-orm';
 import type { HistoryClaim, LedgerRow, ServiceCategory } from '../domain/types.js';
 import { num, STATUS_NAME, toLedger } from './engine-terms.js';
 
+/**
+ * Takes the transaction locks of these policies' claims, in one order for every caller (no deadlock). Read history
+ * only after it: a statement sees the claims committed before it started.
+ */
+export async function lockPolicies(ctx: Ctx, policyIds: readonly string[]): Promise<void> {
+  if (!policyIds.length) return;
+  await ctx.db.execute(
+    sql`SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext('claim-ledger:' || id) AS h FROM unnest(${pgArray(policyIds)}::text[]) AS id ORDER BY 1) AS locks`,
+  );
+}
+
 type ClaimTuple = [id: string, insureeId: string, targetDate: string | null, status: number, category: string | null];
 type LineTuple = [claimId: string, medicalId: string, qtyProvided: string, qtyApproved: string | null, status: number];
 

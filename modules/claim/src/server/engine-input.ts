@@ -22,7 +22,7 @@ import type {
 } from '../domain/types.js';
 import type { ClaimDetail, LineKind } from '../points.js';
 import { type Deps, sys, versionAt, versionsAt } from './deps.js';
-import { readHistory } from './engine-history.js';
+import { lockPolicies, readHistory } from './engine-history.js';
 import {
   cents,
   createReferenceCache,
@@ -87,6 +87,9 @@ export async function createEngineContext(
 
   // Earlier claims of these insurees and the ledger of the policies that may pay: one round trip.
   const coveredPolicyIds = [...new Set([...covering.values()].flatMap((list) => list.map((p) => p.id)))];
+  // Claims of the same policy are judged one after the other, each seeing the ones before it committed: two sent at
+  // once must not both take the last of a ceiling or of a frequency. The lock is held until the caller's commit.
+  if (ctx.afterCommit) await lockPolicies(ctx, coveredPolicyIds);
   const earlier = await readHistory(
     ctx,
     insureeIds,
