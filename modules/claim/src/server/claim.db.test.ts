@@ -196,6 +196,52 @@ describe('claims', () => {
     assert.ok(reason === 5 || reason === 19, `the other is refused by frequency (5) or count (19), got ${reason}`);
   });
 
+  it('the out-patient ceiling of the policy holds across claims (150 000 for MUS-FAM)', async () => {
+    // The dearest out-patient line Awa may get as often as asked, in the facility's price list and the product.
+    const candidates = [
+      ...(await med.searchItems(admin, {}, { first: 200 })).edges.map((e) => ({ kind: 'item' as const, ...e.node })),
+      ...(await med.searchServices(admin, {}, { first: 200 })).edges.map((e) => ({
+        kind: 'service' as const,
+        ...e.node,
+      })),
+    ]
+      .filter((m) => m.careType !== 'I' && !m.frequency && (m.patientCategory & 6) === 6)
+      .sort((a, b) => Number(b.price) - Number(a.price));
+    const lineOf = (m: (typeof candidates)[number], qty: number) => {
+      const line = [{ medicalId: m.id, qtyProvided: String(qty), explanation: 'séances répétées' }];
+      return m.kind === 'item' ? { items: line, services: [] } : { items: [], services: line };
+    };
+    let pick: { m: (typeof candidates)[number]; qty: number } | null = null;
+    for (const m of candidates) {
+      const qty = Math.max(1, Math.min(Number(m.maximumQuantity ?? 1e9), Math.ceil(90_000 / Number(m.price))));
+      const v = await claims.validateClaim(admin, {
+        input: { ...base, code: 'C-CEIL-0', dateFrom: '2025-08-15', dateClaimed: '2025-08-15', ...lineOf(m, qty) },
+      });
+      if (v.status === 4 && qty * Number(m.price) >= 80_000) {
+        pick = { m, qty };
+        break;
+      }
+    }
+    assert.ok(pick, 'the demo has an out-patient line worth 80 000 in one claim');
+    const big = (code: string) =>
+      claims.submitClaim(
+        admin,
+        { ...base, code, dateFrom: '2025-08-15', dateClaimed: '2025-08-15', ...lineOf(pick!.m, pick!.qty) },
+        { process: true },
+      );
+    const first = await big('C-CEIL-1');
+    const second = await big('C-CEIL-2');
+    assert.ok(Number(first.valuated) > 0, 'the first claim is paid');
+    const exceeded = [...second.items, ...second.services].reduce((s, l) => s + Number(l.exceedCeilingAmount ?? 0), 0);
+    assert.ok(exceeded > 0, 'the second claim goes over the ceiling');
+    assert.ok(Number(second.valuated) < Number(first.valuated), 'and is paid less');
+    const paid = (await claims.searchClaims(admin, { insureeNumber: chfId, status: [8, 16] }, { first: 100 })).edges
+      .map((e) => e.node)
+      .filter((c) => c.visitType === 'O')
+      .reduce((s, c) => s + Math.round(Number(c.valuated ?? 0) * 100), 0);
+    assert.ok(paid <= 150_000_00, `everything paid for Awa's out-patient care stays within the ceiling: ${paid / 100}`);
+  });
+
   it('a register change is seen by the very next check (reference data is cached across requests)', async () => {
     const item = (await med.getItems(admin, [base.items![0]!.medicalId]))[0]!;
     const verdict = async () => (await claims.validateClaim(admin, { input: { ...base, code: 'C-CACHE' } })).lines[0]!;

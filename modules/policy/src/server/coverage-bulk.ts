@@ -1,8 +1,7 @@
 import { anyOf, type Ctx, isUuid, requireUser } from '@mutua/kernel';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
-import type { CoverageAsk, CoveringPolicy } from '../points.js';
-import { toCoverage, toPolicy } from './read.js';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { CoverageAsk, CoveringPolicy, InsureePolicy } from '../points.js';
+import { toPolicy } from './read.js';
 import { insureePolicy, policy } from './schema.js';
 
 /** The key of one ask in the result of `coveringPoliciesMany`. */
@@ -26,32 +25,23 @@ export async function coveringPoliciesMany(
   // Every current coverage row of the asked insurees (a handful each, by the insuree index), dates checked below:
   // the planner cannot estimate a join on a JSON parameter and would scan the coverage table.
   const insureeIds = [...new Set(valid.map((a) => a.insureeId))];
-  const member = alias(insureePolicy, 'member');
+  // Each coverage row with its policy and the policy's members as one JSON list (dates are text in JSON already).
+  const members = sql<InsureePolicy[]>`(SELECT json_agg(json_build_object('id', m.id, 'policyId', m.policy_id,
+      'insureeId', m.insuree_id, 'enrollmentDate', m.enrollment_date, 'startDate', m.start_date,
+      'effectiveDate', m.effective_date, 'expiryDate', m.expiry_date) ORDER BY m.id)
+    FROM insuree_policy m WHERE m.policy_id = ${policy.id} AND m.valid_to IS NULL)`;
   const found = await ctx.db
-    .select({ p: policy, c: insureePolicy, m: member })
+    .select({ p: policy, c: insureePolicy, members })
     .from(insureePolicy)
     .innerJoin(
       policy,
       and(eq(policy.id, insureePolicy.policyId), isNull(policy.validTo), inArray(policy.status, [2, 8])),
     )
-    .innerJoin(member, and(eq(member.policyId, policy.id), isNull(member.validTo)))
     .where(and(anyOf(insureePolicy.insureeId, insureeIds), isNull(insureePolicy.validTo)))
-    .orderBy(desc(policy.expiryDate), asc(policy.id), asc(insureePolicy.id), asc(member.id));
-  // One entry per asked coverage row, in the query's order, with its policy's members.
-  const covers = new Map<
-    string,
-    { p: (typeof found)[number]['p']; c: (typeof found)[number]['c']; members: ReturnType<typeof toCoverage>[] }
-  >();
-  for (const r of found) {
-    let e = covers.get(r.c.id);
-    if (!e) {
-      e = { p: r.p, c: r.c, members: [] };
-      covers.set(r.c.id, e);
-    }
-    e.members.push(toCoverage(r.m));
-  }
-  const byInsuree = new Map<string, Array<typeof covers extends Map<string, infer E> ? E : never>>();
-  for (const e of covers.values()) {
+    .orderBy(desc(policy.expiryDate), asc(policy.id));
+  const covers = found.map((r) => ({ p: r.p, c: r.c, members: r.members ?? [] }));
+  const byInsuree = new Map<string, typeof covers>();
+  for (const e of covers) {
     const list = byInsuree.get(e.c.insureeId) ?? [];
     list.push(e);
     byInsuree.set(e.c.insureeId, list);
