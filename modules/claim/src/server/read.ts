@@ -1,5 +1,19 @@
 import { anyOf, type Ctx, isUuid, keysetPage, requireRight } from '@mutua/kernel';
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  getTableName,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import { RIGHTS } from '../manifest.js';
 import type {
   Claim,
@@ -93,23 +107,24 @@ export async function claimScope(deps: Deps, ctx: Ctx): Promise<SQL | undefined>
   return and(hf ? eq(claim.hfId, hf) : undefined, loc);
 }
 
-/** Lines of many claims in two queries, by claim id. */
-export async function linesOf(
-  ctx: Ctx,
-  ids: readonly string[],
-): Promise<Map<string, { items: ClaimLine[]; services: ClaimLine[] }>> {
-  const out = new Map<string, { items: ClaimLine[]; services: ClaimLine[] }>();
-  for (const id of ids) out.set(id, { items: [], services: [] });
-  if (!ids.length) return out;
-  const [items, services] = await Promise.all(
-    (['item', 'service'] as const).map((k) => {
-      const t = lineTable(k);
-      return ctx.db.select().from(t).where(anyOf(t.claimId, ids)).orderBy(asc(t.claimId), asc(t.sortOrder));
-    }),
-  );
-  for (const r of items ?? []) out.get(r.claimId)?.items.push(toLine('item', r));
-  for (const r of services ?? []) out.get(r.claimId)?.services.push(toLine('service', r));
-  return out;
+const linesJson = new Map<LineKind, SQL>();
+/**
+ * A claim's lines of one kind as a JSON list in the claim's own row (`"claim"."id"`), in entry order, keyed like the
+ * table's properties; amounts as text, so they stay exact. One statement reads claims and their lines.
+ */
+function linesOf(kind: LineKind): SQL {
+  let q = linesJson.get(kind);
+  if (!q) {
+    const t = lineTable(kind);
+    const fields = Object.entries(getTableColumns(t))
+      .map(([prop, col]) => `'${prop}', l.${col.name}${col.columnType === 'PgNumeric' ? '::text' : ''}`)
+      .join(', ');
+    q = sql.raw(
+      `(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY l.sort_order), '[]'::json) FROM ${getTableName(t)} l WHERE l.claim_id = "claim"."id")`,
+    );
+    linesJson.set(kind, q);
+  }
+  return q;
 }
 
 /** Claims with their lines, in the caller's scope (no right check: callers check theirs). */
@@ -128,16 +143,16 @@ export async function loadDetails(
   const valid = ids.filter(isUuid);
   if (!valid.length) return [];
   const q = ctx.db
-    .select()
+    .select({ c: claim, items: sql<LineRow[]>`${linesOf('item')}`, services: sql<LineRow[]>`${linesOf('service')}` })
     .from(claim)
     .where(and(anyOf(claim.id, valid), isNull(claim.deletedAt), await claimScope(deps, ctx)))
     .orderBy(asc(claim.id));
-  const rows = forUpdate ? await q.for('update') : await q;
-  const lines = await linesOf(
-    ctx,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({ ...toClaim(r), ...(lines.get(r.id) ?? { items: [], services: [] }) }));
+  const rows = forUpdate ? await q.for('update', { of: claim }) : await q;
+  return rows.map((r) => ({
+    ...toClaim(r.c),
+    items: r.items.map((l) => toLine('item', l)),
+    services: r.services.map((l) => toLine('service', l)),
+  }));
 }
 
 export function createReader(deps: Deps) {
