@@ -1,5 +1,7 @@
-import { type Ctx, coreTables, type FieldProblem, insertRows } from '@mutua/kernel';
+import type { Insuree } from '@mutua/insuree';
+import { type Ctx, coreTables, type FieldProblem, insertRows, pgArray, queryRows } from '@mutua/kernel';
 import { sql } from 'drizzle-orm';
+import { type Deps, sys } from './deps.js';
 
 /** Column → SQL type of a bulk update (names are the table's column names). */
 export type ColumnTypes = Record<
@@ -63,3 +65,85 @@ export const CHECKED_LINE_COLUMNS = {
   limitation: 'char',
   limitation_value: 'numeric',
 } as const;
+
+/** Claims judged per transaction in bulk actions. */
+const CHUNK = 500;
+
+/**
+ * A bulk selection cut into chunks (one transaction each) so that no family has claims in two chunks: its policies'
+ * locks (engine context) are then never wanted by two chunks at once, and two chunks can run side by side. Chunks
+ * hold at most 500 claims, and at least two when the selection allows. Also gives the patients read on the way.
+ */
+export async function familyChunks(
+  deps: Deps,
+  ctx: Ctx,
+  ids: readonly string[],
+): Promise<{ chunks: string[][]; insurees: Insuree[] }> {
+  const rows = ids.length
+    ? await queryRows<{ id: string; insuree_id: string }>(
+        ctx.db,
+        sql`SELECT id, insuree_id FROM claim WHERE id = ANY(${pgArray(ids)}::uuid[])`,
+      )
+    : [];
+  const insurees = await deps.insuree.getInsurees(sys(ctx), [...new Set(rows.map((r) => r.insuree_id))]);
+  const familyOf = new Map(insurees.map((i) => [i.id, i.familyId]));
+  const byFamily = new Map<string, string[]>();
+  const found = new Set<string>();
+  for (const r of rows) {
+    found.add(r.id);
+    const key = familyOf.get(r.insuree_id) ?? r.insuree_id;
+    const list = byFamily.get(key) ?? [];
+    list.push(r.id);
+    byFamily.set(key, list);
+  }
+  // Ids that are no claim (or not visible) go with the first chunk, to be counted as skipped.
+  const unknown = ids.filter((id) => !found.has(id));
+  const size = Math.min(CHUNK, Math.max(1, Math.ceil(rows.length / 2)));
+  const chunks: string[][] = [];
+  let current: string[] = [...unknown];
+  for (const list of byFamily.values()) {
+    if (current.length && current.length + list.length > size) {
+      chunks.push(current);
+      current = [];
+    }
+    current.push(...list);
+  }
+  if (current.length) chunks.push(current);
+  return { chunks, insurees };
+}
+
+/**
+ * Runs a bulk action chunk by chunk, each chunk its own transaction, two at a time: one chunk's statements run in the
+ * database while the next is judged in Node (both cores busy); chunks from `familyChunks` never wait for each other.
+ * Inside a caller's transaction (one connection, and later chunks must see the earlier ones' writes) they run in turn.
+ */
+export async function inChunks(
+  deps: Deps,
+  ctx: Ctx,
+  ids: readonly string[],
+  run: (chunk: readonly string[], insurees?: readonly Insuree[]) => Promise<void>,
+  progress?: (done: number, total: number) => Promise<void>,
+): Promise<void> {
+  const total = ids.length;
+  if (ctx.afterCommit) {
+    for (let i = 0; i < total; i += CHUNK) {
+      await run(ids.slice(i, i + CHUNK));
+      await progress?.(Math.min(i + CHUNK, total), total);
+    }
+    return;
+  }
+  const { chunks, insurees } = await familyChunks(deps, ctx, ids);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < chunks.length) {
+      const chunk = chunks[next++]!;
+      await run(chunk, insurees);
+      done += chunk.length;
+      await progress?.(done, total);
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.min(2, chunks.length) }, worker));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}

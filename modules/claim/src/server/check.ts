@@ -1,3 +1,4 @@
+import type { Insuree } from '@mutua/insuree';
 import {
   type Ctx,
   type FieldProblem,
@@ -23,7 +24,7 @@ import {
   claimChecked,
   type LineVerdict,
 } from '../points.js';
-import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
+import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS, inChunks } from './bulk-sql.js';
 import { type Deps, sys } from './deps.js';
 import { createEngineContext, STATUS_CODE } from './engine-input.js';
 import { draftDetail, prepareClaim } from './entry.js';
@@ -37,8 +38,6 @@ import {
 } from './process.js';
 import { claimsByIds, loadDetails } from './read.js';
 import type { claimDedRem } from './schema.js';
-
-const CHUNK = 500;
 
 export interface SubmitOptions {
   /** Also value the claims that pass the check and are not flagged for review (needs the process right). */
@@ -216,6 +215,7 @@ export function createChecker(deps: Deps) {
     ids: readonly string[],
     summary: BulkSummary,
     opts: SubmitOptions,
+    insurees?: readonly Insuree[],
   ): Promise<void> {
     await withTransaction(ctx, async (tx) => {
       const claims = await loadDetails(deps, tx, ids, true);
@@ -223,7 +223,7 @@ export function createChecker(deps: Deps) {
       const entered = claims.filter((c) => c.status === 2);
       summary.skipped += claims.length - entered.length;
       if (!entered.length) return;
-      const ectx = await createEngineContext(deps, tx, entered);
+      const ectx = await createEngineContext(deps, tx, entered, insurees ? { insurees } : {});
       const lineUpdates: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };
       const claimUpdates: Array<Record<string, unknown>> = [];
       const audits: Array<{ entity: string; entityId: string; action: string; after: unknown }> = [];
@@ -299,10 +299,13 @@ export function createChecker(deps: Deps) {
       };
       const unique = [...new Set(ids)];
       summary.total = unique.length;
-      for (let i = 0; i < unique.length; i += CHUNK) {
-        await submitChunk(ctx, unique.slice(i, i + CHUNK), summary, opts);
-        await progress?.(Math.min(i + CHUNK, unique.length), unique.length);
-      }
+      await inChunks(
+        deps,
+        ctx,
+        unique,
+        (chunk, insurees) => submitChunk(ctx, chunk, summary, opts, insurees),
+        progress,
+      );
       return summary;
     },
 

@@ -11,6 +11,8 @@ import officer, { officerService } from '@mutua/officer';
 import policy, { policyService } from '@mutua/policy';
 import product, { productService } from '@mutua/product';
 import { claimService } from '../points.js';
+import { familyChunks } from './bulk-sql.js';
+import { depsOf } from './deps.js';
 import claim from './index.js';
 import type { ClaimService } from './service.js';
 
@@ -76,5 +78,26 @@ describe('claim demo, generate and benchmarks', () => {
     }
     const bulk = await claims.searchClaims(admin, { code: 'B', status: [16, 8, 1] }, { first: 500 });
     assert.ok(bulk.totalCount >= 100 + 8, 'the benchmark claims were checked and valued');
+  });
+
+  it('cuts a bulk selection so that no family has claims in two chunks (chunks run side by side)', async () => {
+    const all = (await claims.searchClaims(admin, {}, { first: 300 })).edges.map((e) => e.node);
+    const ids = [...all.map((c) => c.id), '01a20000-0000-7000-8000-000000000000'];
+    const { chunks, insurees } = await familyChunks(depsOf.get(claims)!, admin, ids);
+    assert.ok(chunks.length >= 2, 'two chunks at least, so both cores work');
+    assert.ok(chunks.every((c) => c.length <= 500));
+    assert.deepEqual([...chunks.flat()].sort(), [...ids].sort(), 'every id once, the unknown one included');
+    const family = new Map(insurees.map((i) => [i.id, i.familyId]));
+    const chunkOfFamily = new Map<string, number>();
+    chunks.forEach((chunk, i) => {
+      for (const id of chunk) {
+        const c = all.find((x) => x.id === id);
+        if (!c) continue;
+        const f = family.get(c.insureeId)!;
+        assert.equal(chunkOfFamily.get(f) ?? i, i, `family ${f} has claims in two chunks`);
+        chunkOfFamily.set(f, i);
+      }
+    });
+    assert.ok(chunkOfFamily.size > 2, 'claims of several families');
   });
 });

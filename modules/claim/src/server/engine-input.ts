@@ -62,8 +62,9 @@ export async function createEngineContext(
   }));
   // One after the other: a transaction's connection runs one query at a time anyway.
   await deps.refs.sync(ctx);
+  const knownIds = new Set(known.insurees?.map((i) => i.id));
   const insurees =
-    known.insurees && insureeIds.every((id) => known.insurees?.some((i) => i.id === id))
+    known.insurees && insureeIds.every((id) => knownIds.has(id))
       ? known.insurees
       : await deps.insuree.getInsurees(s, insureeIds);
   const hfById = await deps.refs.many('health-facility', hfIds, async (missing) => {

@@ -1,16 +1,16 @@
+import type { Insuree } from '@mutua/insuree';
 import { anyOf, type Ctx, insertRows, requireRight, uuidv7, withTransaction } from '@mutua/kernel';
 import { formatCents } from '../domain/money.js';
 import { processClaim } from '../domain/process.js';
 import type { ClaimEngineInput } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { type BulkSummary, type Claim, type ClaimDetail, claimProcessed, claimValuated } from '../points.js';
-import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS } from './bulk-sql.js';
+import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS, inChunks } from './bulk-sql.js';
 import type { Deps } from './deps.js';
 import { createEngineContext } from './engine-input.js';
 import { claimsByIds, loadDetails } from './read.js';
 import { claimDedRem } from './schema.js';
 
-const CHUNK = 500;
 const money = (c: number | null | undefined): string | null => (c === null || c === undefined ? null : formatCents(c));
 
 /** The columns a valuation writes on each line (the check's and its own). */
@@ -150,14 +150,19 @@ export function valueClaim(c: ClaimDetail, input: ClaimEngineInput, at: { now: s
  * relative-price lines wait for the batch run, or 1 when no line is left); the ledger gets one row per policy.
  */
 export function createProcessor(deps: Deps) {
-  async function processChunk(ctx: Ctx, ids: readonly string[], summary: BulkSummary): Promise<void> {
+  async function processChunk(
+    ctx: Ctx,
+    ids: readonly string[],
+    summary: BulkSummary,
+    insurees?: readonly Insuree[],
+  ): Promise<void> {
     await withTransaction(ctx, async (tx) => {
       const claims = await loadDetails(deps, tx, ids, true);
       summary.skipped += ids.length - claims.length;
       const checked = claims.filter((c) => c.status === 4);
       summary.skipped += claims.length - checked.length;
       if (!checked.length) return;
-      const ectx = await createEngineContext(deps, tx, checked);
+      const ectx = await createEngineContext(deps, tx, checked, insurees ? { insurees } : {});
       const lineUpdates: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };
       const claimUpdates: Array<Record<string, unknown>> = [];
       const ledgerRows: Array<typeof claimDedRem.$inferInsert> = [];
@@ -201,10 +206,7 @@ export function createProcessor(deps: Deps) {
         skipped: 0,
         failed: 0,
       };
-      for (let i = 0; i < unique.length; i += CHUNK) {
-        await processChunk(ctx, unique.slice(i, i + CHUNK), summary);
-        await progress?.(Math.min(i + CHUNK, unique.length), unique.length);
-      }
+      await inChunks(deps, ctx, unique, (chunk, insurees) => processChunk(ctx, chunk, summary, insurees), progress);
       return summary;
     },
   };
