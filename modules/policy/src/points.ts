@@ -243,9 +243,16 @@ export interface PolicyApi extends PolicyBatchApi {
   coveringPolicies(ctx: Ctx, insureeId: string, date: string): Promise<Policy[]>;
   /**
    * `coveringPolicies` of many asks at once, with the members of each policy, keyed by `insureeId|date` (every ask
-   * has an entry; no covering policy → empty list). For bulk claim checks: two queries whatever the number of asks.
+   * has an entry; no covering policy → empty list). For bulk claim checks: one query whatever the number of asks.
+   * `lock`: also takes, in the same statement, the transaction lock `hashtext(lock || ':' || policy id)` of every
+   * active or expired policy of these insurees (in one order, so two callers never deadlock) — for a caller that
+   * must judge one policy's claims one after the other.
    */
-  coveringPoliciesMany(ctx: Ctx, asks: readonly CoverageAsk[]): Promise<Map<string, CoveringPolicy[]>>;
+  coveringPoliciesMany(
+    ctx: Ctx,
+    asks: readonly CoverageAsk[],
+    opts?: { lock?: string },
+  ): Promise<Map<string, CoveringPolicy[]>>;
   policyScopeCondition(ctx: Ctx, policyIdColumn: AnyPgColumn | SQL): Promise<SQL | undefined>;
   /** Active or expired policies expiring within `days` (default: config renewalInterval) from `today`. */
   renewalReminders(ctx: Ctx, opts?: { days?: number | null; today?: string | null }): Promise<RenewalReminder[]>;

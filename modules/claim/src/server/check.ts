@@ -77,6 +77,8 @@ export interface Evaluated {
   claim: ClaimDetail;
   outcome: CheckOutcome;
   check: CheckResult;
+  /** The engine input with the check's verdicts applied (what valuation starts from), when a line passed. */
+  applied: ClaimEngineInput | null;
   assignment: AssignmentResult | null;
   /** line id → qty approved after the check */
   qty: Map<string, number | null>;
@@ -132,11 +134,13 @@ export async function evaluate(deps: Deps, ctx: Ctx, c: ClaimDetail, input: Clai
   };
   const anyPassed = adjusted.lines.some((l) => l.status === 'passed');
   const approved = adjusted.lines.reduce((s, l) => s + (l.status === 'passed' ? l.approvedValue : 0), 0);
-  const assignment = anyPassed ? assignProducts(applyCheck(input, adjusted)) : null;
+  const applied = anyPassed ? applyCheck(input, adjusted) : null;
+  const assignment = applied ? assignProducts(applied) : null;
   const qty = new Map(adjusted.lines.map((l) => [l.lineId, l.status === 'passed' ? l.qtyApproved : 0]));
   return {
     claim: c,
     check: adjusted,
+    applied,
     assignment,
     qty,
     outcome: {
@@ -201,7 +205,7 @@ export function judge(
   // engine input with the check applied (no second read of the claim or its reference data).
   if (!at.process || checked !== 4 || ev.outcome.reviewFlags.length)
     return { checked, claim: claimRow, lines, audits, passed, valued: null };
-  const v = valueClaim(withVerdicts(c, ev), applyCheck(input, ev.check), at);
+  const v = valueClaim(withVerdicts(c, ev), ev.applied ?? applyCheck(input, ev.check), at, ev.assignment ?? undefined);
   const valuedRows = new Map([...v.lines.item, ...v.lines.service].map((r) => [r.id as string, r]));
   for (const l of lines) l.row = valuedRows.get(l.row.id as string) ?? l.row;
   claimRow = { ...claimRow, ...v.claim };

@@ -3,16 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { HistoryClaim, LedgerRow, ServiceCategory } from '../domain/types.js';
 import { num, STATUS_NAME, toLedger } from './engine-terms.js';
 
-/**
- * Takes the transaction locks of these policies' claims, in one order for every caller (no deadlock). Read history
- * only after it: a statement sees the claims committed before it started.
- */
-export async function lockPolicies(ctx: Ctx, policyIds: readonly string[]): Promise<void> {
-  if (!policyIds.length) return;
-  await ctx.db.execute(
-    sql`SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtext('claim-ledger:' || id) AS h FROM unnest(${pgArray(policyIds)}::text[]) AS id ORDER BY 1) AS locks`,
-  );
-}
+/** The name of the transaction locks that make claims of one policy be judged one after the other (ADR 0011). */
+export const LEDGER_LOCK = 'claim-ledger';
 
 /** The ledger amounts in the order the history query lists them. */
 const LEDGER_AMOUNTS = [

@@ -22,7 +22,7 @@ import type {
 } from '../domain/types.js';
 import type { ClaimDetail, LineKind } from '../points.js';
 import { type Deps, sys, versionAt, versionsAt } from './deps.js';
-import { lockPolicies, readHistory } from './engine-history.js';
+import { LEDGER_LOCK, readHistory } from './engine-history.js';
 import {
   cents,
   createReferenceCache,
@@ -71,7 +71,10 @@ export async function createEngineContext(
     const found = await deps.location.getHealthFacilities(s, missing);
     return new Map(found.map((h) => [h.id, { level: h.level, careType: h.careType }]));
   });
-  const covering = await deps.policy.coveringPoliciesMany(s, asks);
+  // Claims of the same policy are judged one after the other, each seeing the ones before it committed: two sent at
+  // once must not both take the last of a ceiling or of a frequency. The coverage read takes the policies' locks
+  // (held until the caller's commit); history is read after it, by a later statement.
+  const covering = await deps.policy.coveringPoliciesMany(s, asks, ctx.afterCommit ? { lock: LEDGER_LOCK } : {});
   // Register ids per (kind, date) over all the claims, so one read serves every claim of that date.
   const registerIds = new Map<string, Set<string>>();
   for (const c of claims)
@@ -88,9 +91,6 @@ export async function createEngineContext(
 
   // Earlier claims of these insurees and the ledger of the policies that may pay: one round trip.
   const coveredPolicyIds = [...new Set([...covering.values()].flatMap((list) => list.map((p) => p.id)))];
-  // Claims of the same policy are judged one after the other, each seeing the ones before it committed: two sent at
-  // once must not both take the last of a ceiling or of a frequency. The lock is held until the caller's commit.
-  if (ctx.afterCommit) await lockPolicies(ctx, coveredPolicyIds);
   const earlier = await readHistory(
     ctx,
     insureeIds,

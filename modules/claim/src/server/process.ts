@@ -2,7 +2,7 @@ import type { Insuree } from '@mutua/insuree';
 import { anyOf, type Ctx, insertRows, requireRight, uuidv7, withTransaction } from '@mutua/kernel';
 import { formatCents } from '../domain/money.js';
 import { processClaim } from '../domain/process.js';
-import type { ClaimEngineInput } from '../domain/types.js';
+import type { AssignmentResult, ClaimEngineInput } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { type BulkSummary, type Claim, type ClaimDetail, claimProcessed, claimValuated } from '../points.js';
 import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS, inChunks } from './bulk-sql.js';
@@ -64,8 +64,13 @@ export async function announceValuation(deps: Deps, c: Claim, tx: Ctx): Promise<
  * Product assignment and valuation of one checked claim (no I/O): the rows to write — lines (those rejected at the
  * check or in review stay as they are), the claim, its ledger rows — and its audit entry.
  */
-export function valueClaim(c: ClaimDetail, input: ClaimEngineInput, at: { now: string; userId: string | null }) {
-  const { assignment, valuation } = processClaim(input);
+export function valueClaim(
+  c: ClaimDetail,
+  input: ClaimEngineInput,
+  at: { now: string; userId: string | null },
+  reuse?: AssignmentResult,
+) {
+  const { assignment, valuation } = processClaim(input, reuse);
   const assigned = new Map(assignment.lines.map((l) => [l.lineId, l]));
   const valued = new Map(valuation.lines.map((l) => [l.lineId, l]));
   const lines: Record<'item' | 'service', Array<Record<string, unknown>>> = { item: [], service: [] };

@@ -1,4 +1,4 @@
-import { anyOf, type Ctx, isUuid, requireUser } from '@mutua/kernel';
+import { type Ctx, isUuid, pgArray, requireUser } from '@mutua/kernel';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { CoverageAsk, CoveringPolicy, InsureePolicy } from '../points.js';
 import { toPolicy } from './read.js';
@@ -16,6 +16,7 @@ export const coverageKey = (insureeId: string, date: string) => `${insureeId}|${
 export async function coveringPoliciesMany(
   ctx: Ctx,
   asks: readonly CoverageAsk[],
+  opts: { lock?: string } = {},
 ): Promise<Map<string, CoveringPolicy[]>> {
   requireUser(ctx);
   const out = new Map<string, CoveringPolicy[]>();
@@ -30,14 +31,21 @@ export async function coveringPoliciesMany(
       'insureeId', m.insuree_id, 'enrollmentDate', m.enrollment_date, 'startDate', m.start_date,
       'effectiveDate', m.effective_date, 'expiryDate', m.expiry_date) ORDER BY m.id)
     FROM insuree_policy m WHERE m.policy_id = ${policy.id} AND m.valid_to IS NULL)`;
+  const ids = sql`${pgArray(insureeIds)}::uuid[]`;
+  // Evaluated once, before the rows (an uncorrelated subquery): the caller's locks on these insurees' policies.
+  const locked = opts.lock
+    ? sql<number>`(SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtext(${`${opts.lock}:`} || ip.policy_id::text) AS h
+        FROM insuree_policy ip JOIN policy lp ON lp.id = ip.policy_id AND lp.valid_to IS NULL AND lp.status IN (2, 8)
+        WHERE ip.insuree_id = ANY(${ids}) AND ip.valid_to IS NULL ORDER BY 1) AS locks)`
+    : sql<number>`0`;
   const found = await ctx.db
-    .select({ p: policy, c: insureePolicy, members })
+    .select({ p: policy, c: insureePolicy, members, locked })
     .from(insureePolicy)
     .innerJoin(
       policy,
       and(eq(policy.id, insureePolicy.policyId), isNull(policy.validTo), inArray(policy.status, [2, 8])),
     )
-    .where(and(anyOf(insureePolicy.insureeId, insureeIds), isNull(insureePolicy.validTo)))
+    .where(and(sql`${insureePolicy.insureeId} = ANY(${ids})`, isNull(insureePolicy.validTo)))
     .orderBy(desc(policy.expiryDate), asc(policy.id));
   const covers = found.map((r) => ({ p: r.p, c: r.c, members: r.members ?? [] }));
   const byInsuree = new Map<string, typeof covers>();
