@@ -39,33 +39,38 @@ export function lineRows(claimId: string, insureeId: string, lines: readonly Pre
     }));
 }
 
+/** What a line holds before it is judged (and where an insert leaves a column to its default). */
+export const LINE_DEFAULTS = {
+  qtyApproved: null,
+  priceAdjusted: null,
+  priceApproved: null,
+  priceValuated: null,
+  justification: null,
+  status: 1 as const,
+  rejectionReason: 0,
+  rejectionParams: null,
+  productId: null,
+  policyId: null,
+  priceOrigin: null,
+  limitation: null,
+  limitationValue: null,
+  deductableAmount: null,
+  exceedCeilingAmount: null,
+  exceedCeilingAmountCategory: null,
+  remuneratedAmount: null,
+};
+
 /** A prepared claim as it would be stored entered (status 2), with its ids: what the check reads. */
 export function draftDetail(p: PreparedClaim, id: string, now: string): ClaimDetail {
   const line = (kind: 'item' | 'service') =>
     lineRows(id, p.insureeId, p.lines, kind).map((r) => ({
+      ...LINE_DEFAULTS,
       id: r.id,
       kind,
       medicalId: r.medicalId,
       qtyProvided: r.qtyProvided,
-      qtyApproved: null,
       priceAsked: r.priceAsked,
-      priceAdjusted: null,
-      priceApproved: null,
-      priceValuated: null,
       explanation: r.explanation,
-      justification: null,
-      status: 1 as const,
-      rejectionReason: 0,
-      rejectionParams: null,
-      productId: null,
-      policyId: null,
-      priceOrigin: null,
-      limitation: null,
-      limitationValue: null,
-      deductableAmount: null,
-      exceedCeilingAmount: null,
-      exceedCeilingAmountCategory: null,
-      remuneratedAmount: null,
     }));
   return {
     id,

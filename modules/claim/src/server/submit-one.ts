@@ -7,7 +7,7 @@ import { evaluate, judge } from './check.js';
 import type { PreparedClaim } from './claim-input.js';
 import type { Deps } from './deps.js';
 import { createEngineContext } from './engine-input.js';
-import { claimValues, draftDetail } from './entry.js';
+import { claimValues, draftDetail, LINE_DEFAULTS } from './entry.js';
 import { announceValuation, listensToValuation } from './process.js';
 import { claimsByIds, toClaim, toLine } from './read.js';
 import { type ClaimRow, claim, claimDedRem, claimItem, claimService, type LineRow } from './schema.js';
@@ -57,25 +57,6 @@ const CLAIM_DEFAULTS = {
   processStamp: null,
   restoreId: null,
   reviewFlags: null,
-};
-const LINE_DEFAULTS = {
-  qtyApproved: null,
-  priceAdjusted: null,
-  priceApproved: null,
-  priceValuated: null,
-  justification: null,
-  status: 1,
-  rejectionReason: 0,
-  rejectionParams: null,
-  productId: null,
-  policyId: null,
-  priceOrigin: null,
-  limitation: null,
-  limitationValue: null,
-  deductableAmount: null,
-  exceedCeilingAmount: null,
-  exceedCeilingAmountCategory: null,
-  remuneratedAmount: null,
 };
 
 /**
