@@ -1,7 +1,20 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 let lastMs = 0;
 let seq = 0;
+// Random bytes are taken from a pool refilled 4 KiB at a time: one RNG call per 250 ids instead of two per id
+// (bulk inserts and generators make ids by the million).
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+function random(n: number): Buffer {
+  if (poolAt + n > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  const out = pool.subarray(poolAt, poolAt + n);
+  poolAt += n;
+  return out;
+}
 
 /**
  * A UUID v7 (time-ordered), generated in the app: time-ordered keys keep B-tree inserts at the right edge of the
@@ -15,9 +28,9 @@ export function uuidv7(): string {
     ms = lastMs;
   } else {
     lastMs = ms;
-    seq = randomBytes(2).readUInt16BE(0) & 0x7ff;
+    seq = random(2).readUInt16BE(0) & 0x7ff;
   }
-  const b = randomBytes(16);
+  const b = random(16); // consumed here: the string is made before the pool is refilled
   b.writeUIntBE(ms, 0, 6);
   b[6] = 0x70 | (seq >> 8);
   b[7] = seq & 0xff;
