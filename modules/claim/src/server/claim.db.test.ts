@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import codelist from '@mutua/codelist';
 import insuree, { type InsureeApi, insureeService } from '@mutua/insuree';
-import type { Ctx, ModuleDefinition, MutuaError } from '@mutua/kernel';
+import { type Ctx, type ModuleDefinition, type MutuaError, queryRows } from '@mutua/kernel';
 import { startTestKernel, type TestKernel } from '@mutua/kernel/testing';
 import location, { type LocationService, locationService } from '@mutua/location';
 import medical, { type MedicalApi, medicalService } from '@mutua/medical';
@@ -10,6 +10,7 @@ import pricelist, { pricelistService } from '@mutua/medical-pricelist';
 import officer, { officerService } from '@mutua/officer';
 import policy, { type PolicyApi, policyService } from '@mutua/policy';
 import product, { type ProductApi, productService } from '@mutua/product';
+import { sql } from 'drizzle-orm';
 import { type ClaimInput, claimCheck, claimService } from '../points.js';
 import claim from './index.js';
 import type { ClaimService } from './service.js';
@@ -169,6 +170,59 @@ describe('claims', () => {
     const bad = await send({ claim: { ...base, code: 'C-REST-2', insureeNumber: '000000000' } });
     assert.equal(bad.statusCode, 400, bad.body);
     assert.match(bad.body, /insureeNumber/);
+  });
+
+  it('claims sent at once go together (one transaction), each with its own answer, error and retry', async () => {
+    const at = { dateFrom: '2025-09-01', dateClaimed: '2025-09-02' };
+    // Sent in the same turn of the event loop, as concurrent requests of facility systems arrive.
+    const send = (claim: ClaimInput, clientMutationId: string | null = null) =>
+      claims.submitQueued(admin, claim, { process: true, clientMutationId });
+    const answers = await Promise.allSettled([
+      send({ ...base, ...at, code: 'C-GRP-1' }, 'grp-1'),
+      send({ ...base, ...at, code: 'C-GRP-2', insureeNumber: '000000000' }, 'grp-bad'),
+      send({ ...base, ...at, code: 'C-GRP-3' }, 'grp-3'),
+      send({ ...base, ...at, code: 'C-GRP-3' }, 'grp-3'), // a retry sent before the first answer came
+    ]);
+    const ok = (i: number) => {
+      const a = answers[i]!;
+      assert.equal(a.status, 'fulfilled', a.status === 'rejected' ? String(a.reason) : '');
+      return (a as PromiseFulfilledResult<Awaited<ReturnType<typeof send>>>).value;
+    };
+    const refused = answers[1]!;
+    assert.equal(refused.status, 'rejected');
+    assert.deepEqual(fields((refused as PromiseRejectedResult).reason as MutuaError), ['insureeNumber']);
+    assert.equal(ok(2).claim.id, ok(3).claim.id, 'the retry answers the same claim');
+    assert.equal(ok(0).claim.status, 16, 'valuated');
+    assert.equal((await claims.searchClaims(admin, { code: 'C-GRP-3' }, {})).totalCount, 1);
+    assert.equal((await claims.searchClaims(admin, { code: 'C-GRP-2' }, {})).totalCount, 0);
+    // Written together: the audit entries of both claims carry the one transaction's time.
+    const stamps = await queryRows<{ at: string }>(
+      k.database.db,
+      sql`SELECT DISTINCT at::text AS at FROM audit_log WHERE entity = 'Claim' AND action = 'create'
+          AND entity_id IN (${ok(0).claim.id}, ${ok(2).claim.id})`,
+    );
+    assert.equal(stamps.length, 1, 'one transaction for the batch');
+    // The answer is the claim as stored.
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(ok(0).claim)),
+      JSON.parse(JSON.stringify(await claims.getClaim(admin, ok(0).claim.id))),
+    );
+    // A failed request does not use up its clientMutationId: sent again, corrected, it is entered.
+    const fixed = await send({ ...base, ...at, code: 'C-GRP-2' }, 'grp-bad');
+    assert.equal(fixed.claim.code, 'C-GRP-2');
+    // Two claims with one code in a batch: the batch is run again claim by claim, one is entered, one refused.
+    const twins = await Promise.allSettled([
+      send({ ...base, ...at, code: 'C-GRP-4' }),
+      send({ ...base, ...at, code: 'C-GRP-4' }),
+      send({ ...base, ...at, code: 'C-GRP-5' }),
+    ]);
+    assert.deepEqual(twins.map((t) => (t.status === 'fulfilled' ? 'ok' : (t.reason as MutuaError).code)).sort(), [
+      'CONFLICT',
+      'ok',
+      'ok',
+    ]);
+    assert.equal((await claims.searchClaims(admin, { code: 'C-GRP-4' }, {})).totalCount, 1);
+    assert.equal((await claims.searchClaims(admin, { code: 'C-GRP-5' }, {})).totalCount, 1);
   });
 
   it('two claims sent at once for the same patient are judged one after the other (frequency holds)', async () => {

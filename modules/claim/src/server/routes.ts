@@ -1,5 +1,5 @@
 import type {} from '@fastify/multipart';
-import { InputError, idempotent, NotFoundError, type Routes } from '@mutua/kernel';
+import { InputError, NotFoundError, type Routes } from '@mutua/kernel';
 import { RIGHTS } from '../manifest.js';
 import type { ClaimInput } from '../points.js';
 import type { ClaimService } from './service.js';
@@ -16,10 +16,7 @@ export function registerClaimRoutes(routes: Routes, claims: ClaimService): void 
       if (!body.claim || typeof body.claim !== 'object')
         throw InputError.fields([{ field: 'claim', key: 'claim.error.required' }]);
       const cmid = typeof body.clientMutationId === 'string' ? body.clientMutationId : null;
-      return idempotent(ctx, 'claim.submitClaim', cmid, async (tx) => ({
-        claim: await claims.submitClaim(tx, body.claim!, { process: body.process === true }),
-        clientMutationId: cmid,
-      }));
+      return claims.submitQueued(ctx, body.claim, { process: body.process === true, clientMutationId: cmid });
     },
   });
   routes.add({

@@ -1,6 +1,6 @@
 import { type Ctx, requireRight, withTransaction } from '@mutua/kernel';
 import { RIGHTS } from '../manifest.js';
-import type { ClaimApi } from '../points.js';
+import type { ClaimApi, ClaimInput } from '../points.js';
 import { createAttachments } from './attachments.js';
 import { createBatchApi } from './batch-api.js';
 import { createChecker, type SubmitOptions } from './check.js';
@@ -10,6 +10,7 @@ import { createProcessor } from './process.js';
 import { createReader } from './read.js';
 import { createReview } from './review.js';
 import { enterAndSubmit } from './submit-one.js';
+import { createSubmitQueue, type Submitted } from './submit-queue.js';
 
 export interface ClaimService extends ClaimApi {
   submitClaims(
@@ -23,6 +24,15 @@ export interface ClaimService extends ClaimApi {
     ids: readonly string[],
     progress?: (done: number, total: number) => Promise<void>,
   ): ReturnType<ClaimApi['processClaims']>;
+  /**
+   * `submitClaim` for facility systems sending one claim per request, idempotent by `clientMutationId`: concurrent
+   * requests are judged and written together (group commit, `submit-queue.ts`).
+   */
+  submitQueued(
+    ctx: Ctx,
+    input: ClaimInput,
+    opts: { process: boolean; clientMutationId: string | null },
+  ): Promise<Submitted>;
   /** Ids of the claims a filter selects (bulk actions), capped. */
   filterIds(ctx: Ctx, filter: Parameters<ClaimApi['searchClaims']>[1], max: number): Promise<string[]>;
 }
@@ -35,7 +45,7 @@ export function createClaimService(deps: Deps): ClaimService {
   const processor = createProcessor(deps);
   const review = createReview(deps);
   const files = createAttachments(deps);
-  return {
+  const service: ClaimService = {
     searchClaims: read.searchClaims,
     getClaim: read.getClaim,
     getClaims: read.getClaims,
@@ -66,5 +76,8 @@ export function createClaimService(deps: Deps): ClaimService {
       const rows = await ctx.db.select({ id: claim.id }).from(claim).where(where).orderBy(desc(claim.id)).limit(max);
       return rows.map((r) => r.id);
     },
+    submitQueued: (ctx, input, opts) => queue.submit(ctx, input, opts),
   };
+  const queue = createSubmitQueue(deps, (ctx, input, opts) => service.submitClaim(ctx, input, opts));
+  return service;
 }

@@ -59,6 +59,13 @@ const CLAIM_DEFAULTS = {
   reviewFlags: null,
 };
 
+/** One claim of `enterAndSubmitMany`: its sender (rights, audit) and its validated input. */
+export interface Submission {
+  ctx: Ctx;
+  prepared: PreparedClaim;
+  process: boolean;
+}
+
 /**
  * Entry, check and (with `process`) valuation of one claim a facility system sends, in the caller's transaction:
  * the claim is judged in memory and written once, already checked or valued — three inserts instead of an insert, a
@@ -71,67 +78,95 @@ export async function enterAndSubmit(
   p: PreparedClaim,
   opts: { process: boolean },
 ): Promise<ClaimDetail> {
+  const [one] = await enterAndSubmitMany(deps, tx, [{ ctx: tx, prepared: p, process: opts.process }]);
+  return one!;
+}
+
+/**
+ * `enterAndSubmit` for several claims in one transaction (`tx`): one engine context, the claims judged one after
+ * the other (a later claim of the same patient sees the earlier ones), one statement writing them all. Each claim's
+ * audit rows and `createdBy` name its own sender.
+ */
+export async function enterAndSubmitMany(deps: Deps, tx: Ctx, subs: readonly Submission[]): Promise<ClaimDetail[]> {
   const now = new Date().toISOString();
-  const userId = tx.user?.id ?? null;
-  const c = draftDetail(p, uuidv7(), now);
-  const ectx = await createEngineContext(deps, tx, [c], p.insuree ? { insurees: [p.insuree] } : {});
-  const input = await ectx.input(c);
-  const ev = await evaluate(deps, tx, c, input);
-  const j = judge(c, input, ev, { process: opts.process, now, userId });
-  const judged = new Map(j.lines.map((l) => [l.row.id as string, l.row]));
-  const lines = (table: typeof claimItem | typeof claimService, list: ClaimDetail['items']) =>
-    list.map((l, i) => ({
-      ...LINE_DEFAULTS,
-      id: l.id,
-      claimId: c.id,
-      insureeId: c.insureeId,
-      medicalId: l.medicalId,
-      sortOrder: i,
-      qtyProvided: l.qtyProvided,
-      priceAsked: l.priceAsked,
-      explanation: l.explanation,
-      ...toProps(table, judged.get(l.id) ?? {}),
-    }));
-  const claimRow = {
-    ...CLAIM_DEFAULTS,
-    id: c.id,
-    ...claimValues(p),
-    createdBy: userId,
-    createdAt: now,
-    ...toProps(claim, { review_status: c.reviewStatus, feedback_status: c.feedbackStatus, ...j.claim }),
-  };
-  const itemRows = lines(claimItem, c.items);
-  const serviceRows = lines(claimService, c.services);
-  // The claim, its lines, its ledger rows and its audit entries in one statement.
+  const drafts = subs.map((s) => draftDetail(s.prepared, uuidv7(), now));
+  const known = subs.flatMap((s) => (s.prepared.insuree ? [s.prepared.insuree] : []));
+  const ectx = await createEngineContext(deps, tx, drafts, { insurees: known });
+  const claimRows: Array<Record<string, unknown>> = [];
+  const itemRows: Array<Record<string, unknown>> = [];
+  const serviceRows: Array<Record<string, unknown>> = [];
+  const ledgerRows: Array<typeof claimDedRem.$inferInsert> = [];
+  const audits: Array<ReturnType<typeof auditRows>[number]> = [];
+  const written: Array<{ claim: Record<string, unknown>; items: typeof itemRows; services: typeof serviceRows }> = [];
+  for (const [i, c] of drafts.entries()) {
+    const sub = subs[i]!;
+    const stx = { ...sub.ctx, db: tx.db, afterCommit: tx.afterCommit };
+    const userId = sub.ctx.user?.id ?? null;
+    const input = await ectx.input(c);
+    const ev = await evaluate(deps, stx, c, input);
+    const j = judge(c, input, ev, { process: sub.process, now, userId });
+    ectx.remember(c, j.checked === 4 ? 'checked' : 'rejected', ev.outcome.category, j.passed);
+    if (j.valued) ectx.rememberLedger(c.id, j.valued.ledgerRows);
+    const judged = new Map(j.lines.map((l) => [l.row.id as string, l.row]));
+    const lines = (table: typeof claimItem | typeof claimService, list: ClaimDetail['items']) =>
+      list.map((l, n) => ({
+        ...LINE_DEFAULTS,
+        id: l.id,
+        claimId: c.id,
+        insureeId: c.insureeId,
+        medicalId: l.medicalId,
+        sortOrder: n,
+        qtyProvided: l.qtyProvided,
+        priceAsked: l.priceAsked,
+        explanation: l.explanation,
+        ...toProps(table, judged.get(l.id) ?? {}),
+      }));
+    const row = {
+      ...CLAIM_DEFAULTS,
+      id: c.id,
+      ...claimValues(sub.prepared),
+      createdBy: userId,
+      createdAt: now,
+      ...toProps(claim, { review_status: c.reviewStatus, feedback_status: c.feedbackStatus, ...j.claim }),
+    };
+    const its = lines(claimItem, c.items);
+    const svs = lines(claimService, c.services);
+    claimRows.push(row);
+    itemRows.push(...its);
+    serviceRows.push(...svs);
+    ledgerRows.push(...(j.valued?.ledger ?? []));
+    audits.push(...auditRows(sub.ctx, [{ entity: 'Claim', entityId: c.id, action: 'create', after: c }, ...j.audits]));
+    written.push({ claim: row, items: its, services: svs });
+  }
+  // The claims, their lines, their ledger rows and their audit entries in one statement.
   try {
     await insertAll(tx, [
-      [claim, [claimRow]],
+      [claim, claimRows],
       [claimItem, itemRows],
       [claimService, serviceRows],
-      [claimDedRem, j.valued?.ledger ?? []],
-      [
-        coreTables.auditLog,
-        auditRows(tx, [{ entity: 'Claim', entityId: c.id, action: 'create', after: c }, ...j.audits]),
-      ],
+      [claimDedRem, ledgerRows],
+      [coreTables.auditLog, audits],
     ]);
   } catch (err) {
-    if (isUniqueViolation(err))
-      throw new ConflictError('claim.error.codeTaken', { code: c.code }, [
-        { field: 'code', key: 'claim.error.codeTaken', params: { code: c.code } },
+    if (isUniqueViolation(err) && drafts.length === 1)
+      throw new ConflictError('claim.error.codeTaken', { code: drafts[0]!.code }, [
+        { field: 'code', key: 'claim.error.codeTaken', params: { code: drafts[0]!.code } },
       ]);
     throw err;
   }
-  if (deps.hooks.listens(claimChecked) || (j.valued && listensToValuation(deps))) {
-    const [stored] = await claimsByIds(tx, [c.id]);
-    if (stored) {
+  if (deps.hooks.listens(claimChecked) || listensToValuation(deps)) {
+    for (const stored of await claimsByIds(
+      tx,
+      drafts.map((d) => d.id),
+    )) {
       await deps.hooks.runAfter(claimChecked, { claim: stored }, tx);
-      if (j.valued) await announceValuation(deps, stored, tx);
+      await announceValuation(deps, stored, tx);
     }
   }
-  // The claim as stored, without reading it back (the test "POST /api/claims answers the claim as stored" guards it).
-  return {
-    ...toClaim(asStored(claim, claimRow) as unknown as ClaimRow),
-    items: itemRows.map((r) => toLine('item', asStored(claimItem, r) as unknown as LineRow)),
-    services: serviceRows.map((r) => toLine('service', asStored(claimService, r) as unknown as LineRow)),
-  };
+  // The claims as stored, without reading them back (the test "POST /api/claims answers the claim as stored" guards it).
+  return written.map((w) => ({
+    ...toClaim(asStored(claim, w.claim) as unknown as ClaimRow),
+    items: w.items.map((r) => toLine('item', asStored(claimItem, r) as unknown as LineRow)),
+    services: w.services.map((r) => toLine('service', asStored(claimService, r) as unknown as LineRow)),
+  }));
 }
