@@ -72,6 +72,8 @@ export interface InsureeApi {
   getInsuree(ctx: Ctx, id: string): Promise<Insuree | null>;
   getInsurees(ctx: Ctx, ids: readonly string[]): Promise<Insuree[]>;
   findByNumber(ctx: Ctx, chfId: string): Promise<Insuree | null>;
+  /** `findByNumber` for many numbers in one query (claims sent together), by number; unknown numbers are absent. */
+  findByNumbers(ctx: Ctx, chfIds: readonly string[]): Promise<Map<string, Insuree>>;
   /** SQL condition: rows keyed by a family id are visible when the family's village is in the user's scope. */
   familyScopeCondition(ctx: Ctx, familyIdColumn: AnyPgColumn | SQL): Promise<SQL | undefined>;
   /**

@@ -56,7 +56,13 @@ export async function prepareClaim(
   deps: Deps,
   ctx: Ctx,
   input: ClaimInput,
-  opts: { exceptId?: string | null; restoring?: boolean; codeByIndex?: boolean } = {},
+  opts: {
+    exceptId?: string | null;
+    restoring?: boolean;
+    codeByIndex?: boolean;
+    /** Patients already looked up by number (claims sent together): saves the lookup. */
+    insurees?: ReadonlyMap<string, { id: string; dob: string; gender: string | null }>;
+  } = {},
 ): Promise<PreparedClaim> {
   const s = sys(ctx);
   const p: FieldProblem[] = [...nulProblems(input)];
@@ -86,7 +92,7 @@ export async function prepareClaim(
   let insuree: PreparedClaim['insuree'] = null;
   const number = clean(input.insureeNumber);
   if (number) {
-    const ins = await deps.insuree.findByNumber(s, number);
+    const ins = opts.insurees ? (opts.insurees.get(number) ?? null) : await deps.insuree.findByNumber(s, number);
     if (!ins) p.push({ field: 'insureeNumber', key: 'claim.error.unknownInsuree', params: { number } });
     else {
       insureeId = ins.id;

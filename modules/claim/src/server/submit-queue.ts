@@ -10,7 +10,7 @@ import {
 import { RIGHTS } from '../manifest.js';
 import type { ClaimDetail, ClaimInput } from '../points.js';
 import { type PreparedClaim, prepareClaim } from './claim-input.js';
-import type { Deps } from './deps.js';
+import { type Deps, sys } from './deps.js';
 import { enterAndSubmitMany, type Submission } from './submit-one.js';
 
 const OPERATION = 'claim.submitClaim';
@@ -62,6 +62,9 @@ export function createSubmitQueue(
       await withTransaction(jobs[0]!.ctx, async (tx) => {
         const key = (j: Job) => ({ userId: requireUser(j.ctx).id, clientMutationId: j.cmid! });
         const fresh = await idempotentBatch.begin(tx, OPERATION, jobs.filter((j) => j.cmid).map(key));
+        // The patients of the whole batch in one query (the same lookup `prepareClaim` makes one by one).
+        const numbers = jobs.map((j) => j.input.insureeNumber?.trim()).filter((n): n is string => !!n);
+        const insurees = await deps.insuree.findByNumbers(sys(tx), numbers);
         const subs: Array<{ job: Job; sub: Submission }> = [];
         for (const job of jobs) {
           // The first job of a key logged it; a second one with the same key is a retry of the first.
@@ -74,7 +77,7 @@ export function createSubmitQueue(
             requireRight(job.ctx, RIGHTS.add);
             requireRight(job.ctx, RIGHTS.submit);
             if (job.process) requireRight(job.ctx, RIGHTS.process);
-            const prepared: PreparedClaim = await prepareClaim(deps, jtx, job.input, { codeByIndex: true });
+            const prepared: PreparedClaim = await prepareClaim(deps, jtx, job.input, { codeByIndex: true, insurees });
             subs.push({ job, sub: { ctx: jtx, prepared, process: job.process } });
           } catch (err) {
             refused.push({ job, err });

@@ -221,6 +221,13 @@ export function createReader({ location }: ReadDeps) {
       if (!c) return null;
       return (await insureesWhere(ctx, and(eq(insuree.chfId, c), isNull(insuree.validTo))))[0] ?? null;
     },
+    async findByNumbers(ctx: Ctx, chfIds: readonly string[]): Promise<Map<string, Insuree>> {
+      requireUser(ctx);
+      const wanted = [...new Set(chfIds.map((n) => clean(n)).filter((n): n is string => !!n))];
+      if (!wanted.length) return new Map();
+      const found = await insureesWhere(ctx, and(inArray(insuree.chfId, wanted), isNull(insuree.validTo)));
+      return new Map(found.map((i) => [i.chfId, i]));
+    },
     async canWriteFamily(ctx: Ctx, familyId: string): Promise<boolean> {
       const f = await reader.getFamily(ctx, familyId);
       return !!f && (await location.isInScope(ctx, f.locationId));

@@ -14,6 +14,7 @@ export function createInsureeService(deps: ReadDeps & Omit<WriteDeps, 'read'>): 
     getInsuree: read.getInsuree,
     getInsurees: read.getInsurees,
     findByNumber: read.findByNumber,
+    findByNumbers: read.findByNumbers,
     familyScopeCondition: read.familyScopeCondition,
     familyVillageSql: read.familyVillageSql,
     canWriteFamily: read.canWriteFamily,
