@@ -9,6 +9,8 @@ import type { ClaimService } from './service.js';
 
 const BULK = 100;
 const CLIENTS = 8;
+/** Insurees the benchmark's claims are for (those with a covering policy among them). */
+const PATIENTS = 5000;
 /** A date the generated policies cover (modules/policy generate: 2026-01-01 … 2026-12-31). */
 const COVERED_DATE = '2026-06-15';
 
@@ -58,7 +60,14 @@ export async function createBenchmarks(ctx: Ctx, claims: ClaimService, tools?: B
   if (!icd) throw missing('no diagnosis');
   // Patients with a policy covering the claim date, so the check and valuation do their full work: the generated
   // country's policies cover the year 2026 (a fixed date keeps runs comparable); the demo's cover today.
-  const candidates = (await deps.insuree.searchInsurees(ctx, {}, { first: 500 })).edges.map((e) => e.node);
+  // Patients spread over 5,000 insurees, as a country's claims are (not piled onto a few families' history).
+  const candidates: Array<{ id: string; chfId: string }> = [];
+  for (let after: string | null = null; candidates.length < PATIENTS; ) {
+    const page = await deps.insuree.searchInsurees(ctx, {}, { first: 500, after });
+    candidates.push(...page.edges.map((e) => e.node));
+    after = page.pageInfo.endCursor;
+    if (!page.pageInfo.hasNextPage) break;
+  }
   let date = '';
   let patients: Array<{ id: string; chfId: string }> = [];
   for (const d of [COVERED_DATE, daysBefore(new Date().toISOString().slice(0, 10), 0)]) {
