@@ -26,8 +26,8 @@ function planOf(table: PgTable): Plan {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The INSERT statements of `insertRows` (one per set of columns carried and per chunk). */
-function insertStatements(
+/** The INSERT statements of `insertRows` (one per set of columns carried and per chunk), for `runAsOne`. */
+export function insertStatements(
   table: PgTable,
   rows: ReadonlyArray<Record<string, unknown>>,
   opts: { onConflictDoNothing?: boolean; chunk?: number },
@@ -92,7 +92,17 @@ export async function insertAll(
   ctx: Pick<Ctx, 'db'>,
   parts: ReadonlyArray<readonly [PgTable, ReadonlyArray<Record<string, unknown>>]>,
 ): Promise<void> {
-  const stmts = parts.flatMap(([table, rows]) => insertStatements(table, rows, {}));
+  await runAsOne(
+    ctx,
+    parts.flatMap(([table, rows]) => insertStatements(table, rows, {})),
+  );
+}
+
+/**
+ * Data-modifying statements (INSERT, UPDATE, DELETE of different rows) as one statement of CTEs: one round trip, one
+ * snapshot, foreign keys checked at its end. Two of them must not touch the same row.
+ */
+export async function runAsOne(ctx: Pick<Ctx, 'db'>, stmts: readonly SQL[]): Promise<void> {
   if (stmts.length <= 1) {
     if (stmts[0]) await ctx.db.execute(stmts[0]);
     return;

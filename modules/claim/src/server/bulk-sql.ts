@@ -1,6 +1,6 @@
 import type { Insuree } from '@mutua/insuree';
 import { type Ctx, coreTables, type FieldProblem, insertRows, pgArray, queryRows } from '@mutua/kernel';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Deps, sys } from './deps.js';
 
 /** Column → SQL type of a bulk update (names are the table's column names). */
@@ -19,16 +19,26 @@ export async function bulkUpdate(
   types: ColumnTypes,
   rows: ReadonlyArray<Record<string, unknown>>,
 ): Promise<void> {
-  if (!rows.length) return;
+  for (const q of updateStatements(table, types, rows)) await ctx.db.execute(q);
+}
+
+/** The UPDATE statements of `bulkUpdate` (2,000 rows each), for `runAsOne`. */
+export function updateStatements(
+  table: string,
+  types: ColumnTypes,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): SQL[] {
   const cols = Object.keys(types).filter((c) => c !== 'id');
   const defs = ['id uuid', ...cols.map((c) => `${c} ${types[c] === 'char' ? 'text' : types[c]}`)].join(', ');
   const sets = cols.map((c) => `${c} = v.${c}${types[c] === 'char' ? '::char(1)' : ''}`).join(', ');
+  const out: SQL[] = [];
   for (let i = 0; i < rows.length; i += 2000) {
     const chunk = JSON.stringify(rows.slice(i, i + 2000));
-    await ctx.db.execute(
+    out.push(
       sql`UPDATE ${sql.raw(table)} AS t SET ${sql.raw(sets)} FROM jsonb_to_recordset(${chunk}::jsonb) AS v(${sql.raw(defs)}) WHERE t.id = v.id`,
     );
   }
+  return out;
 }
 
 type AuditEntry = { entity: string; entityId: string; action: string; before?: unknown; after?: unknown };

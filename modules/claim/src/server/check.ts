@@ -1,11 +1,14 @@
 import type { Insuree } from '@mutua/insuree';
 import {
   type Ctx,
+  coreTables,
   type FieldProblem,
   InputError,
+  insertStatements,
   MutuaError,
   NotFoundError,
   requireRight,
+  runAsOne,
   uuidv7,
   withTransaction,
 } from '@mutua/kernel';
@@ -24,20 +27,19 @@ import {
   claimChecked,
   type LineVerdict,
 } from '../points.js';
-import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS, inChunks } from './bulk-sql.js';
+import { auditRows, CHECKED_LINE_COLUMNS, inChunks, updateStatements } from './bulk-sql.js';
 import { type Deps, sys } from './deps.js';
 import { createEngineContext, STATUS_CODE } from './engine-input.js';
 import { draftDetail, prepareClaim } from './entry.js';
 import {
   announceValuation,
   listensToValuation,
-  replaceLedger,
   VALUED_CLAIM_COLUMNS,
   VALUED_LINE_COLUMNS,
   valueClaim,
 } from './process.js';
 import { claimsByIds, loadDetails } from './read.js';
-import type { claimDedRem } from './schema.js';
+import { claimDedRem } from './schema.js';
 
 export interface SubmitOptions {
   /** Also value the claims that pass the check and are not flagged for review (needs the process right). */
@@ -261,17 +263,24 @@ export function createChecker(deps: Deps) {
         return row;
       };
       const byId = new Map(entered.map((c) => [c.id, c]));
-      for (const kind of ['item', 'service'] as const) {
-        const rows = lineUpdates[kind].map((r) => fill(r, lineCols, {}));
-        await bulkUpdate(tx, `claim_${kind}`, lineCols, rows);
-      }
       for (const r of claimUpdates) {
         const c = byId.get(r.id as string)!;
         fill(r, claimCols, { review_status: c.reviewStatus, feedback_status: c.feedbackStatus });
       }
-      await bulkUpdate(tx, 'claim', claimCols, claimUpdates);
-      await replaceLedger(tx, valuedIds, ledgerRows);
-      await auditMany(tx, audits);
+      // Lines, claims, ledger rows and audit entries in one statement. An entered claim has no ledger rows yet
+      // (they are written when it is valued, and a valued claim cannot go back to entered): nothing to replace.
+      await runAsOne(tx, [
+        ...(['item', 'service'] as const).flatMap((kind) =>
+          updateStatements(
+            `claim_${kind}`,
+            lineCols,
+            lineUpdates[kind].map((r) => fill(r, lineCols, {})),
+          ),
+        ),
+        ...updateStatements('claim', claimCols, claimUpdates),
+        ...insertStatements(claimDedRem, ledgerRows, {}),
+        ...insertStatements(coreTables.auditLog, auditRows(tx, audits), {}),
+      ]);
       if (!deps.hooks.listens(claimChecked) && !(valuedIds.length && listensToValuation(deps))) return;
       for (const c of await claimsByIds(
         tx,
