@@ -1,7 +1,17 @@
 import type { Insuree } from '@mutua/insuree';
-import { type Ctx, coreTables, type FieldProblem, insertRows, pgArray, queryRows } from '@mutua/kernel';
+import {
+  type Ctx,
+  coreTables,
+  type FieldProblem,
+  insertRows,
+  insertStatements,
+  pgArray,
+  queryRows,
+  runAsOne,
+} from '@mutua/kernel';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Deps, sys } from './deps.js';
+import { claimDedRem } from './schema.js';
 
 /** Column → SQL type of a bulk update (names are the table's column names). */
 export type ColumnTypes = Record<
@@ -10,19 +20,9 @@ export type ColumnTypes = Record<
 >;
 
 /**
- * One UPDATE for many rows: the values travel as one JSON parameter read by `jsonb_to_recordset`, which works the
- * same on PGlite and PostgreSQL and keeps a bulk run at one statement per table per chunk.
+ * One UPDATE for many rows (2,000 per statement), for `runAsOne`: the values travel as one JSON parameter read by
+ * `jsonb_to_recordset`, which works the same on PGlite and PostgreSQL.
  */
-export async function bulkUpdate(
-  ctx: Ctx,
-  table: string,
-  types: ColumnTypes,
-  rows: ReadonlyArray<Record<string, unknown>>,
-): Promise<void> {
-  for (const q of updateStatements(table, types, rows)) await ctx.db.execute(q);
-}
-
-/** The UPDATE statements of `bulkUpdate` (2,000 rows each), for `runAsOne`. */
 export function updateStatements(
   table: string,
   types: ColumnTypes,
@@ -54,6 +54,31 @@ export const auditRows = (ctx: Ctx, entries: ReadonlyArray<AuditEntry>) =>
     before: e.before ?? null,
     after: e.after ?? null,
   }));
+
+/**
+ * Writes judged claims in one statement: one UPDATE per table (lines, claims), their new ledger rows and their audit
+ * entries. Ledger rows the claims had before must be gone already: a DELETE and an INSERT of one table in one
+ * statement could meet on its unique key.
+ */
+export async function writeJudged(
+  tx: Ctx,
+  w: {
+    lineCols: ColumnTypes;
+    lines: Record<'item' | 'service', ReadonlyArray<Record<string, unknown>>>;
+    claimCols: ColumnTypes;
+    claims: ReadonlyArray<Record<string, unknown>>;
+    ledger: ReadonlyArray<typeof claimDedRem.$inferInsert>;
+    audits: ReadonlyArray<AuditEntry>;
+  },
+): Promise<void> {
+  await runAsOne(tx, [
+    ...updateStatements('claim_item', w.lineCols, w.lines.item),
+    ...updateStatements('claim_service', w.lineCols, w.lines.service),
+    ...updateStatements('claim', w.claimCols, w.claims),
+    ...insertStatements(claimDedRem, w.ledger, {}),
+    ...insertStatements(coreTables.auditLog, auditRows(tx, w.audits), {}),
+  ]);
+}
 
 /** Many audit rows in one insert (bulk submit/process). */
 export async function auditMany(ctx: Ctx, entries: ReadonlyArray<AuditEntry>): Promise<void> {

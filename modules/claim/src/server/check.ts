@@ -1,14 +1,11 @@
 import type { Insuree } from '@mutua/insuree';
 import {
   type Ctx,
-  coreTables,
   type FieldProblem,
   InputError,
-  insertStatements,
   MutuaError,
   NotFoundError,
   requireRight,
-  runAsOne,
   uuidv7,
   withTransaction,
 } from '@mutua/kernel';
@@ -27,7 +24,7 @@ import {
   claimChecked,
   type LineVerdict,
 } from '../points.js';
-import { auditRows, CHECKED_LINE_COLUMNS, inChunks, updateStatements } from './bulk-sql.js';
+import { CHECKED_LINE_COLUMNS, inChunks, writeJudged } from './bulk-sql.js';
 import { type Deps, sys } from './deps.js';
 import { createEngineContext, STATUS_CODE } from './engine-input.js';
 import { draftDetail, prepareClaim } from './entry.js';
@@ -39,7 +36,7 @@ import {
   valueClaim,
 } from './process.js';
 import { claimsByIds, loadDetails } from './read.js';
-import { claimDedRem } from './schema.js';
+import type { claimDedRem } from './schema.js';
 
 export interface SubmitOptions {
   /** Also value the claims that pass the check and are not flagged for review (needs the process right). */
@@ -269,18 +266,17 @@ export function createChecker(deps: Deps) {
       }
       // Lines, claims, ledger rows and audit entries in one statement. An entered claim has no ledger rows yet
       // (they are written when it is valued, and a valued claim cannot go back to entered): nothing to replace.
-      await runAsOne(tx, [
-        ...(['item', 'service'] as const).flatMap((kind) =>
-          updateStatements(
-            `claim_${kind}`,
-            lineCols,
-            lineUpdates[kind].map((r) => fill(r, lineCols, {})),
-          ),
-        ),
-        ...updateStatements('claim', claimCols, claimUpdates),
-        ...insertStatements(claimDedRem, ledgerRows, {}),
-        ...insertStatements(coreTables.auditLog, auditRows(tx, audits), {}),
-      ]);
+      await writeJudged(tx, {
+        lineCols,
+        lines: {
+          item: lineUpdates.item.map((r) => fill(r, lineCols, {})),
+          service: lineUpdates.service.map((r) => fill(r, lineCols, {})),
+        },
+        claimCols,
+        claims: claimUpdates,
+        ledger: ledgerRows,
+        audits,
+      });
       if (!deps.hooks.listens(claimChecked) && !(valuedIds.length && listensToValuation(deps))) return;
       for (const c of await claimsByIds(
         tx,

@@ -39,6 +39,23 @@ export function lineRows(claimId: string, insureeId: string, lines: readonly Pre
     }));
 }
 
+/** What a claim holds before it is judged (and where an insert leaves a column to its default). */
+export const CLAIM_DEFAULTS = {
+  adminId: null,
+  category: null,
+  feedbackAvailable: false,
+  rejectionReason: 0,
+  adjustment: null,
+  approved: null,
+  valuated: null,
+  remunerated: null,
+  dateProcessed: null,
+  submitStamp: null,
+  processStamp: null,
+  restoreId: null,
+  reviewFlags: null,
+};
+
 /** What a line holds before it is judged (and where an insert leaves a column to its default). */
 export const LINE_DEFAULTS = {
   qtyApproved: null,
@@ -73,6 +90,7 @@ export function draftDetail(p: PreparedClaim, id: string, now: string): ClaimDet
       explanation: r.explanation,
     }));
   return {
+    ...CLAIM_DEFAULTS,
     id,
     code: p.code,
     hfId: p.hfId,
@@ -84,23 +102,12 @@ export function draftDetail(p: PreparedClaim, id: string, now: string): ClaimDet
     icdId: p.icdId,
     secondaryIcdIds: p.secondary,
     visitType: p.visitType,
-    category: null,
     status: 2,
     reviewStatus: 1,
     feedbackStatus: 1,
-    feedbackAvailable: false,
-    rejectionReason: 0,
     guaranteeId: p.guaranteeId,
     explanation: p.explanation,
-    adjustment: null,
     claimed: formatCents(p.claimed),
-    approved: null,
-    valuated: null,
-    remunerated: null,
-    dateProcessed: null,
-    submitStamp: null,
-    processStamp: null,
-    restoreId: null,
     reviewFlags: [],
     createdAt: now,
     updatedAt: now,

@@ -1,11 +1,11 @@
 import type { Insuree } from '@mutua/insuree';
-import { anyOf, type Ctx, insertRows, requireRight, uuidv7, withTransaction } from '@mutua/kernel';
+import { anyOf, type Ctx, requireRight, uuidv7, withTransaction } from '@mutua/kernel';
 import { formatCents } from '../domain/money.js';
 import { processClaim } from '../domain/process.js';
 import type { AssignmentResult, ClaimEngineInput } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { type BulkSummary, type Claim, type ClaimDetail, claimProcessed, claimValuated } from '../points.js';
-import { auditMany, bulkUpdate, CHECKED_LINE_COLUMNS, inChunks } from './bulk-sql.js';
+import { CHECKED_LINE_COLUMNS, inChunks, writeJudged } from './bulk-sql.js';
 import type { Deps } from './deps.js';
 import { createEngineContext } from './engine-input.js';
 import { claimsByIds, loadDetails } from './read.js';
@@ -39,17 +39,6 @@ export const VALUED_CLAIM_COLUMNS = {
   process_user_id: 'uuid',
   updated_at: 'timestamptz',
 } as const;
-
-/** The deductible/ceiling ledger rows of these claims replaced by a valuation's (one row per claim and policy). */
-export async function replaceLedger(
-  tx: Ctx,
-  claimIds: readonly string[],
-  rows: ReadonlyArray<typeof claimDedRem.$inferInsert>,
-): Promise<void> {
-  if (!claimIds.length) return;
-  await tx.db.delete(claimDedRem).where(anyOf(claimDedRem.claimId, claimIds));
-  await insertRows(tx, claimDedRem, rows);
-}
 
 export const listensToValuation = (deps: Deps) =>
   deps.hooks.listens(claimProcessed) || deps.hooks.listens(claimValuated);
@@ -183,12 +172,17 @@ export function createProcessor(deps: Deps) {
         summary[v.status === 16 ? 'valuated' : v.status === 8 ? 'processed' : 'rejected']++;
         audits.push(v.audit);
       }
-      await bulkUpdate(tx, 'claim_item', VALUED_LINE_COLUMNS, lineUpdates.item);
-      await bulkUpdate(tx, 'claim_service', VALUED_LINE_COLUMNS, lineUpdates.service);
-      await bulkUpdate(tx, 'claim', VALUED_CLAIM_COLUMNS, claimUpdates);
       const done = checked.map((c) => c.id);
-      await replaceLedger(tx, done, ledgerRows);
-      await auditMany(tx, audits);
+      // The valuation's ledger rows replace any the claims had.
+      await tx.db.delete(claimDedRem).where(anyOf(claimDedRem.claimId, done));
+      await writeJudged(tx, {
+        lineCols: VALUED_LINE_COLUMNS,
+        lines: lineUpdates,
+        claimCols: VALUED_CLAIM_COLUMNS,
+        claims: claimUpdates,
+        ledger: ledgerRows,
+        audits,
+      });
       if (!listensToValuation(deps)) return;
       for (const c of await claimsByIds(tx, done)) await announceValuation(deps, c, tx);
     });

@@ -7,7 +7,7 @@ import { evaluate, judge } from './check.js';
 import type { PreparedClaim } from './claim-input.js';
 import type { Deps } from './deps.js';
 import { createEngineContext } from './engine-input.js';
-import { claimValues, draftDetail, LINE_DEFAULTS } from './entry.js';
+import { CLAIM_DEFAULTS, claimValues, draftDetail, LINE_DEFAULTS } from './entry.js';
 import { announceValuation, listensToValuation } from './process.js';
 import { claimsByIds, toClaim, toLine } from './read.js';
 import { type ClaimRow, claim, claimDedRem, claimItem, claimService, type LineRow } from './schema.js';
@@ -42,22 +42,6 @@ function asStored<R extends Record<string, unknown>>(table: Table, row: R): R {
   }
   return out as R;
 }
-/** What a claim row holds when the insert leaves it to the column defaults. */
-const CLAIM_DEFAULTS = {
-  adminId: null,
-  category: null,
-  feedbackAvailable: false,
-  rejectionReason: 0,
-  adjustment: null,
-  approved: null,
-  valuated: null,
-  remunerated: null,
-  dateProcessed: null,
-  submitStamp: null,
-  processStamp: null,
-  restoreId: null,
-  reviewFlags: null,
-};
 
 /** One claim of `enterAndSubmitMany`: its sender (rights, audit) and its validated input. */
 export interface Submission {
