@@ -1,7 +1,7 @@
 import { type Column, getTableColumns, getTableName, SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Ctx } from './context.js';
-import { pgArray } from './db.js';
+import { pgArray, queryPrepared } from './db.js';
 
 interface Plan {
   name: string;
@@ -80,7 +80,7 @@ export async function insertRows<T extends PgTable>(
   opts: { onConflictDoNothing?: boolean; chunk?: number } = {},
 ): Promise<void> {
   for (const q of insertStatements(table, rows as ReadonlyArray<Record<string, unknown>>, opts))
-    await ctx.db.execute(q);
+    await queryPrepared(ctx.db, q);
 }
 
 /**
@@ -104,11 +104,11 @@ export async function insertAll(
  */
 export async function runAsOne(ctx: Pick<Ctx, 'db'>, stmts: readonly SQL[]): Promise<void> {
   if (stmts.length <= 1) {
-    if (stmts[0]) await ctx.db.execute(stmts[0]);
+    if (stmts[0]) await queryPrepared(ctx.db, stmts[0]);
     return;
   }
   const ctes = stmts.map((q, i) => sql`${sql.raw(`w${i}`)} AS (${q})`);
-  await ctx.db.execute(sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
+  await queryPrepared(ctx.db, sql`WITH ${sql.join(ctes, sql`, `)} SELECT 1`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Ctx, pgArray, queryRows } from '@mutua/kernel';
+import { type Ctx, pgArray, queryPrepared } from '@mutua/kernel';
 import { sql } from 'drizzle-orm';
 import type { HistoryClaim, LedgerRow, ServiceCategory } from '../domain/types.js';
 import { num, STATUS_NAME, toLedger } from './engine-terms.js';
@@ -39,7 +39,7 @@ export async function readHistory(
   if (!insureeIds.length) return { history, ledger: [] };
   const ins = pgArray(insureeIds);
   // One statement, rows of four shapes told apart by `k` (plain text columns: cheaper to build and read than JSON).
-  const rows = await queryRows<{
+  const rows = await queryPrepared<{
     k: 'c' | 'i' | 's' | 'l';
     a: string;
     b: string;

@@ -134,24 +134,15 @@ export async function createEngineContext(
     }
     return ids;
   };
-  /** Memo keys carry the ids read, so a read for ids outside the context's never answers for them. */
-  const keys = new Map<string, string>();
-  const idsKey = (date: IsoDate) => {
-    let k = keys.get(date);
-    if (k === undefined) {
-      k = `${date}:${idsAt('item', date).join(',')}:${idsAt('service', date).join(',')}`;
-      keys.set(date, k);
-    }
-    return k;
-  };
-
+  // Memo keys are short (a date, a list, a product): within the context the ids read for a date are always the same
+  // set, `idsAt`; only a read for ids outside it carries them in its key, so it never answers for the context's.
   function register(kind: LineKind, date: IsoDate, ids: readonly string[]) {
     const key = `${kind}:${date}`;
     const known = registerIds.get(key);
     // A claim outside the ones the context was made for (never in practice) gets its own read.
     const inContext = !!known && ids.every((id) => known.has(id));
     const all = inContext ? idsAt(kind, date) : [...ids].sort();
-    return registerMemo.get(`${key}:${inContext ? idsKey(date) : all.join(',')}`, () =>
+    return registerMemo.get(inContext ? key : `${key}:${all.join(',')}`, () =>
       deps.refs.many<RegisterEntry>(`register:${key}`, all, async (missing) => {
         const rows =
           kind === 'item'
@@ -188,7 +179,7 @@ export async function createEngineContext(
       .then((lists) => {
         const listId = kind === 'item' ? lists.items : lists.services;
         if (!listId) return new Map<string, PriceListEntry>();
-        return priceMemo.get(`${kind}:${listId}:${idsKey(date)}`, async () => {
+        return priceMemo.get(`${kind}:${listId}:${date}`, async () => {
           const api = kind === 'item' ? deps.pricelist.items : deps.pricelist.services;
           const head = await deps.refs.one(`pricelist:${kind}:${date}`, listId, async () => {
             const v = await versionAt((at) => api.get(s, listId, at), endOfDay(date));
@@ -209,7 +200,7 @@ export async function createEngineContext(
   }
 
   function product(productId: string, date: IsoDate) {
-    return productMemo.get(`${productId}:${idsKey(date)}`, async () => {
+    return productMemo.get(`${productId}:${date}`, async () => {
       const head = await deps.refs.one(`product:${date}`, productId, async () => {
         const { row: p, asOf } = await versionAt((a) => deps.product.getProduct(s, productId, a), endOfDay(date));
         if (!p) return undefined;

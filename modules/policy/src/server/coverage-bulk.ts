@@ -46,7 +46,10 @@ export async function coveringPoliciesMany(
       and(eq(policy.id, insureePolicy.policyId), isNull(policy.validTo), inArray(policy.status, [2, 8])),
     )
     .where(and(sql`${insureePolicy.insureeId} = ANY(${ids})`, isNull(insureePolicy.validTo)))
-    .orderBy(desc(policy.expiryDate), asc(policy.id));
+    .orderBy(desc(policy.expiryDate), asc(policy.id))
+    // A named statement: every claim check runs it, and its text does not change with the asks.
+    .prepare(opts.lock ? 'policy_covering_many_locked' : 'policy_covering_many')
+    .execute();
   const covers = found.map((r) => ({ p: r.p, c: r.c, members: r.members ?? [] }));
   const byInsuree = new Map<string, typeof covers>();
   for (const e of covers) {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AuthUser } from '../context.js';
-import { type Db, queryRows } from '../db.js';
+import { type Db, queryPrepared } from '../db.js';
 import { isLocale } from '../i18n.js';
 import { ADMIN_ROLE_BIT } from './system-roles.js';
 
@@ -29,7 +29,7 @@ export async function loadAuthUser(
     ? sql`AND (u.tokens_valid_after IS NULL OR ${session.issuedAt} >= extract(epoch FROM u.tokens_valid_after))
       AND NOT EXISTS (SELECT 1 FROM revoked_token t WHERE t.jti = ${session.jti})`
     : sql``;
-  const [u] = await queryRows<Row>(
+  const [u] = await queryPrepared<Row>(
     db,
     sql`SELECT u.id, u.username, u.language, u.health_facility_id, u.must_change_password,
       (SELECT array_agg(DISTINCT rr.right_name) FROM user_role ur
