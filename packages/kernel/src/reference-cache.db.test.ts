@@ -73,4 +73,28 @@ describe('ReferenceCache', () => {
     await cache.sync(ctx);
     assert.equal((await prices(ctx, ['AMOX'])).get('AMOX'), '250.00');
   });
+
+  it('reads a whole list once, then answers every key of it until reference data changes', async () => {
+    const ctx = { db: t.database.db };
+    const whole = new ReferenceCache();
+    let loads = 0;
+    const list = () =>
+      whole.whole<string>('price-list', async () => {
+        loads++;
+        const rows = await queryRows<{ id: string; price: string }>(
+          ctx.db,
+          sql`SELECT id, price::text AS price FROM ref_test_price`,
+        );
+        return new Map(rows.map((r) => [r.id, r.price]));
+      });
+    await whole.sync(ctx);
+    assert.equal((await list()).get('AMOX'), '250.00');
+    await whole.sync(ctx);
+    assert.equal((await list()).get('PARA'), '120.00', 'a key not asked the first time is there too');
+    assert.equal(loads, 1);
+    await t.database.db.execute(sql`UPDATE ref_test_price SET price = '130.00' WHERE id = 'PARA'`);
+    await whole.sync(ctx);
+    assert.equal((await list()).get('PARA'), '130.00');
+    assert.equal(loads, 2, 'the change emptied the cache');
+  });
 });

@@ -83,6 +83,21 @@ export class ReferenceCache {
     return out;
   }
 
+  /**
+   * A whole small list (a product's lines, a price list's lines) read in one call of `load` and kept as one entry of
+   * the space: later asks for any of its keys never miss, where `many` would read each key the first time it is asked.
+   */
+  async whole<T>(space: string, load: () => Promise<ReadonlyMap<string, T>>): Promise<ReadonlyMap<string, T>> {
+    const s = this.space('whole');
+    const got = s.get(space);
+    if (got !== undefined) return got as ReadonlyMap<string, T>;
+    const loaded = await load();
+    if (this.entries + loaded.size > this.maxEntries) this.clear();
+    this.space('whole').set(space, loaded);
+    this.entries += Math.max(1, loaded.size);
+    return loaded;
+  }
+
   /** One value (`undefined` = absent, remembered as such). */
   async one<T>(space: string, key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
     const got = await this.many<T>(space, [key], async () => {

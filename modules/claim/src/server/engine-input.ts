@@ -186,12 +186,11 @@ export async function createEngineContext(
             return v.row ? { asOf: v.asOf } : undefined;
           });
           if (!head) return new Map();
-          // Only the lines the claims of this date ask for: a national list has thousands.
-          return deps.refs.many<PriceListEntry>(
+          // The whole list, once per version: every later claim at any facility using it finds its lines.
+          return deps.refs.whole<PriceListEntry>(
             `pricelist-lines:${kind}:${listId}:${head.asOf ?? 'current'}`,
-            idsAt(kind, date),
-            async (missing) => {
-              const entries = await api.entries(s, listId, missing, head.asOf);
+            async () => {
+              const entries = await api.entries(s, listId, null, head.asOf);
               return new Map(entries.map((d) => [d.medicalId, { id: d.medicalId, priceOverride: cents(d.override) }]));
             },
           );
@@ -214,18 +213,15 @@ export async function createEngineContext(
         return { terms: terms as Omit<ProductTerms, 'lines'>, asOf };
       });
       if (!head) return null;
+      // Every line of the product version, once: claims of any item it covers then never read it again.
       const lines = (kind: LineKind) =>
-        deps.refs.many<ProductLineTerms>(
-          `product-lines:${kind}:${productId}:${head.asOf ?? 'current'}`,
-          idsAt(kind, date),
-          async (missing) => {
-            const found =
-              kind === 'item'
-                ? await deps.product.productItems(s, productId, head.asOf, missing)
-                : await deps.product.productServices(s, productId, head.asOf, missing);
-            return new Map(found.map((l) => [l.medicalId, lineTerms(l)]));
-          },
-        );
+        deps.refs.whole<ProductLineTerms>(`product-lines:${kind}:${productId}:${head.asOf ?? 'current'}`, async () => {
+          const found =
+            kind === 'item'
+              ? await deps.product.productItems(s, productId, head.asOf)
+              : await deps.product.productServices(s, productId, head.asOf);
+          return new Map(found.map((l) => [l.medicalId, lineTerms(l)]));
+        });
       return { ...head.terms, lines: { item: await lines('item'), service: await lines('service') } } as ProductTerms;
     });
   }

@@ -119,7 +119,7 @@ export class Memo<T> {
 export function createReferenceCache() {
   return {
     registerMemo: new Memo<Map<string, RegisterEntry>>(),
-    priceMemo: new Memo<Map<string, PriceListEntry>>(),
+    priceMemo: new Memo<ReadonlyMap<string, PriceListEntry>>(),
     facilityListsMemo: new Memo<{ items: string | null; services: string | null }>(),
     productMemo: new Memo<ProductTerms | null>(),
   };
