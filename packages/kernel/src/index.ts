@@ -16,6 +16,7 @@ export * from './graphql/connection.js';
 export * from './graphql/idempotent.js';
 export * from './graphql/mutation.js';
 export * from './hooks.js';
+export { requestsArriving } from './http/arriving.js';
 export * from './i18n.js';
 export * from './ids.js';
 export * from './jobs.js';

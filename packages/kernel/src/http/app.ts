@@ -17,6 +17,7 @@ import type { HookBus } from '../hooks.js';
 import { isLocale, type Locale, localeFromHeader, translate } from '../i18n.js';
 import type { JobService } from '../jobs.js';
 import type { ImporterDef, RouteDef } from '../module.js';
+import { arrivingHooks } from './arriving.js';
 import { sendError } from './errors.js';
 
 export const COOKIE = 'mutua_token';
@@ -102,6 +103,10 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
 
   app.decorateRequest('mutua', null as unknown as Ctx);
+  app.addHook('onRequest', arrivingHooks.onRequest);
+  app.addHook('preHandler', arrivingHooks.settle);
+  app.addHook('onResponse', arrivingHooks.settle);
+  app.addHook('onRequestAbort', arrivingHooks.abort);
   app.addHook('onRequest', async (req) => {
     let user: AuthUser | null = null;
     const auth = req.headers.authorization;

@@ -5,6 +5,7 @@ import { appUser } from '../core/tables.js';
 import { queryRows } from '../db.js';
 import { uuidv7 } from '../ids.js';
 import { startTestKernel, TEST_PASSWORD, type TestKernel } from '../testing.js';
+import { requestsArriving } from './arriving.js';
 
 let t: TestKernel;
 
@@ -269,5 +270,27 @@ describe('password policy', () => {
       sql`SELECT count(*)::int AS n FROM app_user WHERE username = 'newbie'`,
     );
     assert.equal(n?.n, 0);
+  });
+});
+
+describe('requests on their way (group commit)', () => {
+  test('a request counts as arriving while it authenticates, and no longer once answered — refused or not', async () => {
+    await t.createUser({ username: 'amina' });
+    const token = await t.loginToken('amina');
+    const before = requestsArriving();
+    const pending = [
+      me({ authorization: `Bearer ${token}` }),
+      me({ authorization: 'Bearer not-a-token' }),
+      t.kernel.app.inject({ method: 'GET', url: '/api/no-such-route' }),
+    ];
+    // inject starts a request on a later turn; the signed-in one then waits for its user's row.
+    await new Promise((r) => setImmediate(r));
+    assert.ok(requestsArriving() > before, 'counted from their first hook');
+    const answers = await Promise.all(pending);
+    assert.deepEqual(
+      answers.map((a) => a.statusCode),
+      [200, 401, 404],
+    );
+    assert.equal(requestsArriving(), before, 'every one of them settled');
   });
 });
