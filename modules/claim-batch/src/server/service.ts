@@ -105,7 +105,7 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
           window_start, window_end, allocated, share_percent, pool, claim_value, rel_index, location_id)
         SELECT v.id, ${id}::uuid, v."productId", v."careType", v."periodType", v."relType", v.year, v.period, v.start,
           v."end", v.allocated, v."sharePercent", v.pool, v."claimValue", v.index, ${run.locationId}::uuid
-        FROM jsonb_to_recordset(${json(rows)}::jsonb) AS v(id uuid, "productId" uuid, "careType" text,
+        FROM json_to_recordset(${json(rows)}::json) AS v(id uuid, "productId" uuid, "careType" text,
           "periodType" text, "relType" int, year int, period int, start date, "end" date, allocated numeric,
           "sharePercent" numeric, pool numeric, "claimValue" numeric, index numeric)`);
     }
@@ -135,7 +135,7 @@ export function createClaimBatchService(deps: ServiceDeps): ClaimBatchApi {
         await tx.db.execute(sql`
           INSERT INTO batch_capitation_payment (id, capitation_id, run_id, product_id, hf_id, components, payment)
           SELECT v.id, ${capId}::uuid, ${id}::uuid, ${c.productId}::uuid, v.hf, v.components, v.payment
-          FROM jsonb_to_recordset(${JSON.stringify(pays)}::jsonb) AS v(id uuid, hf uuid, components jsonb, payment numeric)`);
+          FROM json_to_recordset(${JSON.stringify(pays)}::json) AS v(id uuid, hf uuid, components jsonb, payment numeric)`);
     }
     for (const b of p.bills) {
       const billId = uuidv7();

@@ -9,7 +9,7 @@ const CHUNK = 5000;
 
 /**
  * Set-based reads and writes for the monthly batch run (modules/claim-batch): one query reads every line of the
- * waiting claims; the result is written with one UPDATE per table and chunk (`jsonb_to_recordset`).
+ * waiting claims; the result is written with one UPDATE per table and chunk (`json_to_recordset`).
  */
 export function createBatchApi(deps: Deps): ClaimBatchApi {
   return {
@@ -90,7 +90,7 @@ export function createBatchApi(deps: Deps): ClaimBatchApi {
             sql`WITH changed AS (
                   UPDATE claim AS t SET status = 16, remunerated = v.remunerated, batch_run_id = ${result.runId}::uuid,
                     updated_at = ${now}::timestamptz
-                  FROM jsonb_to_recordset(${chunk}::jsonb) AS v(id uuid, remunerated numeric)
+                  FROM json_to_recordset(${chunk}::json) AS v(id uuid, remunerated numeric)
                   WHERE t.id = v.id AND t.status = 8 AND t.deleted_at IS NULL
                   RETURNING t.id, t.remunerated),
                 audited AS (

@@ -71,7 +71,7 @@ export async function generate(ctx: Ctx, service: ContributionApi, opts: Generat
       tx.db.execute(sql`
         INSERT INTO premium (row_id, id, policy_id, product_id, family_id, amount, receipt, pay_date, pay_type)
         SELECT row_id, id, policy_id, product_id, family_id, amount, receipt, pay_date, pay_type
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        FROM json_to_recordset(${JSON.stringify(rows)}::json)
           AS x(row_id uuid, id uuid, policy_id uuid, product_id uuid, family_id uuid, amount numeric, receipt varchar,
                pay_date date, pay_type char(1))`),
     );

@@ -60,14 +60,14 @@ export async function insertHouseholds(
   await ctx.db.execute(sql`
     INSERT INTO family (row_id, id, head_insuree_id, location_id, poverty, family_type)
     SELECT row_id, id, head_insuree_id, location_id, poverty, family_type
-    FROM jsonb_to_recordset(${JSON.stringify(fams)}::jsonb)
+    FROM json_to_recordset(${JSON.stringify(fams)}::json)
       AS x(row_id uuid, id uuid, head_insuree_id uuid, location_id uuid, poverty boolean, family_type varchar)`);
   await ctx.db.execute(sql`
     INSERT INTO insuree (row_id, id, family_id, chf_id, last_name, other_names, dob, gender, is_head, relationship,
                          marital_status, profession, education, phone, health_facility_id, enrolled_on)
     SELECT row_id, id, family_id, chf_id, last_name, other_names, dob, gender, is_head, relationship,
            marital_status, profession, education, phone, health_facility_id, enrolled_on
-    FROM jsonb_to_recordset(${JSON.stringify(ins)}::jsonb)
+    FROM json_to_recordset(${JSON.stringify(ins)}::json)
       AS x(row_id uuid, id uuid, family_id uuid, chf_id varchar, last_name varchar, other_names varchar, dob date,
            gender varchar, is_head boolean, relationship varchar, marital_status varchar, profession varchar,
            education varchar, phone varchar, health_facility_id uuid, enrolled_on date)`);

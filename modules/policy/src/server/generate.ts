@@ -76,7 +76,7 @@ async function insertPolicies(ctx: Ctx, plans: readonly PlannedPolicy[]): Promis
                         expiry_date, value)
     SELECT row_id, id, family_id, product_id, 'N', 2, ${GENERATED_ENROLL_DATE}::date, start_date, start_date,
            expiry_date, value
-    FROM jsonb_to_recordset(${JSON.stringify(policies)}::jsonb)
+    FROM json_to_recordset(${JSON.stringify(policies)}::json)
       AS x(row_id uuid, id uuid, family_id uuid, product_id uuid, start_date date, expiry_date date, value numeric)`);
   // Arrays rather than objects: a million coverage rows are a third of the JSON this way.
   await ctx.db.execute(sql`
