@@ -1,4 +1,5 @@
 import type { ProductLine } from '@mutua/product';
+import { COVERAGE_COUNT_FIELDS, COVERAGE_MONEY_FIELDS } from '@mutua/product/domain';
 import { type Cents, parseCents } from '../domain/money.js';
 import type {
   CeilingExclusion,
@@ -36,46 +37,9 @@ export const STATUS_CODE: Record<EngineStatus, 1 | 2 | 4 | 8 | 16> = {
   valuated: 16,
 };
 
-export const PRODUCT_MONEY = [
-  'dedTreatment',
-  'dedInsuree',
-  'dedPolicy',
-  'dedIpTreatment',
-  'dedIpInsuree',
-  'dedIpPolicy',
-  'dedOpTreatment',
-  'dedOpInsuree',
-  'dedOpPolicy',
-  'maxTreatment',
-  'maxInsuree',
-  'maxPolicy',
-  'maxIpTreatment',
-  'maxIpInsuree',
-  'maxIpPolicy',
-  'maxOpTreatment',
-  'maxOpInsuree',
-  'maxOpPolicy',
-  'maxPolicyExtraMember',
-  'maxPolicyExtraMemberIp',
-  'maxPolicyExtraMemberOp',
-  'maxCeilingPolicy',
-  'maxCeilingPolicyIp',
-  'maxCeilingPolicyOp',
-  'maxAmountConsultation',
-  'maxAmountSurgery',
-  'maxAmountDelivery',
-  'maxAmountHospitalization',
-  'maxAmountAntenatal',
-] as const;
-export const PRODUCT_INT = [
-  'threshold',
-  'maxNoConsultation',
-  'maxNoSurgery',
-  'maxNoDelivery',
-  'maxNoHospitalization',
-  'maxNoVisits',
-  'maxNoAntenatal',
-] as const;
+/** The product's money terms the engine reads (deductibles, ceilings, category amounts). */
+export const PRODUCT_MONEY = COVERAGE_MONEY_FIELDS;
+export const PRODUCT_INT = ['threshold', ...COVERAGE_COUNT_FIELDS] as const;
 
 export function lineTerms(l: ProductLine): ProductLineTerms {
   return {

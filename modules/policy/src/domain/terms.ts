@@ -1,3 +1,4 @@
+import { COVERAGE_COUNT_FIELDS, COVERAGE_MONEY_FIELDS } from '@mutua/product/domain';
 /**
  * The product fields policy rules read (DOMAIN.md §7.1), typed. Money and percentages are decimal strings or null,
  * months and counts integers or null, cycles `DD-MM` or null.
@@ -29,47 +30,11 @@ export interface ValueTerms {
   renewalDiscountPeriod: number | null;
 }
 
-export const CEILING_FIELDS = [
-  'dedTreatment',
-  'dedIpTreatment',
-  'dedOpTreatment',
-  'dedInsuree',
-  'dedIpInsuree',
-  'dedOpInsuree',
-  'dedPolicy',
-  'dedIpPolicy',
-  'dedOpPolicy',
-  'maxTreatment',
-  'maxIpTreatment',
-  'maxOpTreatment',
-  'maxInsuree',
-  'maxIpInsuree',
-  'maxOpInsuree',
-  'maxPolicy',
-  'maxIpPolicy',
-  'maxOpPolicy',
-  'maxPolicyExtraMember',
-  'maxPolicyExtraMemberIp',
-  'maxPolicyExtraMemberOp',
-  'maxCeilingPolicy',
-  'maxCeilingPolicyIp',
-  'maxCeilingPolicyOp',
-  'maxAmountConsultation',
-  'maxAmountSurgery',
-  'maxAmountDelivery',
-  'maxAmountHospitalization',
-  'maxAmountAntenatal',
-] as const;
+/** Deductibles, ceilings and category amounts of the product (its own list: `@mutua/product/domain`). */
+export const CEILING_FIELDS = COVERAGE_MONEY_FIELDS;
 export type CeilingField = (typeof CEILING_FIELDS)[number];
 
-export const COUNT_FIELDS = [
-  'maxNoConsultation',
-  'maxNoSurgery',
-  'maxNoDelivery',
-  'maxNoHospitalization',
-  'maxNoVisits',
-  'maxNoAntenatal',
-] as const;
+export const COUNT_FIELDS = COVERAGE_COUNT_FIELDS;
 export type CountField = (typeof COUNT_FIELDS)[number];
 
 /** Deductibles, ceilings and category limits, for the enquiry. */

@@ -102,6 +102,50 @@ export const PRODUCT_FIELDS: readonly FieldSpec[] = [
   f('weightAdjustedAmount', 'percent', 'capitation'),
 ];
 
+/**
+ * The money terms a policy inherits from its product for its coverage (deductibles, ceilings, category amounts) and
+ * the category counts, by name: the policy module (enquiry, member coverage) and the claim engine read these.
+ */
+export const COVERAGE_MONEY_FIELDS = [
+  'dedTreatment',
+  'dedIpTreatment',
+  'dedOpTreatment',
+  'dedInsuree',
+  'dedIpInsuree',
+  'dedOpInsuree',
+  'dedPolicy',
+  'dedIpPolicy',
+  'dedOpPolicy',
+  'maxTreatment',
+  'maxIpTreatment',
+  'maxOpTreatment',
+  'maxInsuree',
+  'maxIpInsuree',
+  'maxOpInsuree',
+  'maxPolicy',
+  'maxIpPolicy',
+  'maxOpPolicy',
+  'maxPolicyExtraMember',
+  'maxPolicyExtraMemberIp',
+  'maxPolicyExtraMemberOp',
+  'maxCeilingPolicy',
+  'maxCeilingPolicyIp',
+  'maxCeilingPolicyOp',
+  'maxAmountConsultation',
+  'maxAmountSurgery',
+  'maxAmountDelivery',
+  'maxAmountHospitalization',
+  'maxAmountAntenatal',
+] as const;
+export const COVERAGE_COUNT_FIELDS = [
+  'maxNoConsultation',
+  'maxNoSurgery',
+  'maxNoDelivery',
+  'maxNoHospitalization',
+  'maxNoVisits',
+  'maxNoAntenatal',
+] as const;
+
 /** snake_case column name of a field. */
 export const columnName = (name: string): string => name.replace(/([A-Z0-9]+)/g, (m) => `_${m.toLowerCase()}`);
 

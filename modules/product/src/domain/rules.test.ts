@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { PRODUCT_FIELDS } from './fields.js';
+import { COVERAGE_COUNT_FIELDS, COVERAGE_MONEY_FIELDS, PRODUCT_FIELDS } from './fields.js';
 import { checkDistribution, checkLine, checkProduct, isDayMonth, toDecimal } from './rules.js';
 import type { Problem } from './types.js';
 
@@ -227,5 +227,16 @@ describe('small rules', () => {
     assert.equal(toDecimal('5'), '5.00');
     assert.equal(toDecimal('007.5'), '7.50');
     assert.equal(toDecimal('1.234'), null);
+  });
+});
+
+describe('coverage field lists', () => {
+  it('name exactly the money and count fields of the ceilings and categories sections', () => {
+    const of = (kind: string) =>
+      PRODUCT_FIELDS.filter((f) => f.kind === kind && (f.section === 'ceilings' || f.section === 'categories'))
+        .map((f) => f.name)
+        .sort();
+    assert.deepEqual([...COVERAGE_MONEY_FIELDS].sort(), of('money'));
+    assert.deepEqual([...COVERAGE_COUNT_FIELDS].sort(), of('int'));
   });
 });
