@@ -58,6 +58,13 @@ export { type DataColumn, DataTable, type DataTableProps } from './ui/DataTable'
 export { ErrorAlert } from './ui/ErrorAlert';
 export { FormGrid } from './ui/FormGrid';
 export { type AuditEntry, HistoryPanel } from './ui/HistoryPanel';
+export {
+  type ImporterChoice,
+  type ImportFormat,
+  ImportPanel,
+  type ImportPanelProps,
+  type ImportResult,
+} from './ui/ImportPanel';
 export { NumberInput, type NumberInputProps } from './ui/NumberInput';
 export { PageHeader, type PageHeaderProps } from './ui/PageHeader';
 export { ProgressBar } from './ui/ProgressBar';

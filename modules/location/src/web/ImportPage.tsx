@@ -1,186 +1,25 @@
-import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import Paper from '@mui/material/Paper';
-import Typography from '@mui/material/Typography';
-import {
-  apiHeaders,
-  DataTable,
-  ErrorAlert,
-  ForbiddenPage,
-  FormGrid,
-  GqlError,
-  PageHeader,
-  ProgressBar,
-  SelectInput,
-  useAuth,
-  useJob,
-} from '@mutua/web-kernel';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { ImportPanel } from '@mutua/web-kernel';
 import { useTranslation } from 'react-i18next';
-
-/** The kernel's ImportResult (POST /api/imports/{id}). */
-interface ImportResult {
-  dryRun: boolean;
-  total: number;
-  created: number;
-  updated: number;
-  errors: Array<{ row: number; field?: string; message: string }>;
-  applied: boolean;
-}
 
 const IMPORTERS = [
   { id: 'location.locations', right: 'location.import', label: 'location.import.locations' },
   { id: 'location.healthFacilities', right: 'location.hf.import', label: 'location.import.healthFacilities' },
 ] as const;
 
-/**
- * Posts the file to the kernel's import endpoint. A dry run answers at once; an apply runs as a job (`async=true`)
- * so a large register shows a progress bar instead of timing out.
- */
-async function postImport(importer: string, file: File, format: string, dryRun: boolean): Promise<unknown> {
-  const body = new FormData();
-  body.append('file', file);
-  const query = new URLSearchParams({ dryRun: String(dryRun), format, ...(dryRun ? {} : { async: 'true' }) });
-  const res = await fetch(`/api/imports/${importer}?${query}`, {
-    method: 'POST',
-    credentials: 'include',
-    headers: apiHeaders(),
-    body,
-  });
-  const data: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (data ?? {}) as { code?: string; message?: string; problems?: Array<{ field: string; message: string }> };
-    throw new GqlError(e.code ?? `HTTP_${res.status}`, e.message ?? res.statusText, e.problems ?? [], res.status);
-  }
-  return data;
-}
-
-const isResult = (v: unknown): v is ImportResult =>
-  typeof v === 'object' && v !== null && 'errors' in v && Array.isArray((v as ImportResult).errors);
-
 /** `/tools/imports/locations`: dry-run then apply a locations or health-facilities register (CSV or openIMIS XML). */
 export function ImportPage() {
   const { t } = useTranslation();
-  const { hasRight } = useAuth();
-  const allowed = IMPORTERS.filter((i) => hasRight(i.right));
-  const [importer, setImporter] = useState<string>(allowed[0]?.id ?? '');
-  const [file, setFile] = useState<File | null>(null);
-  const [format, setFormat] = useState('csv');
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const { job, error: jobError } = useJob(jobId);
-  const send = useMutation({
-    mutationFn: (dryRun: boolean) => postImport(importer, file!, format, dryRun),
-    onMutate: () => {
-      setResult(null);
-      setJobId(null);
-    },
-    onSuccess: (data) => {
-      if (isResult(data)) setResult(data);
-      else setJobId((data as { id: string }).id);
-    },
-  });
-  if (!allowed.length) return <ForbiddenPage />;
-  const shown = result ?? (job?.status === 'done' && isResult(job.result) ? job.result : null);
-  const running = send.isPending || (jobId !== null && job?.status !== 'done' && job?.status !== 'failed');
   return (
-    <>
-      <PageHeader title={t('location.imports.title')} subtitle={t('location.imports.help')} />
-      <Paper variant="outlined" sx={{ p: 3 }}>
-        <FormGrid columns={3}>
-          <SelectInput
-            name="importer"
-            label={t('location.imports.importer')}
-            options={allowed.map((i) => ({ value: i.id, label: t(i.label) }))}
-            value={importer}
-            onChange={setImporter}
-          />
-          <SelectInput
-            name="format"
-            label={t('location.imports.format')}
-            options={[
-              { value: 'csv', label: 'CSV' },
-              { value: 'xml', label: 'XML (openIMIS)' },
-            ]}
-            value={format}
-            onChange={setFormat}
-          />
-          <Button variant="outlined" component="label">
-            {file ? file.name : t('location.imports.file')}
-            <input
-              hidden
-              type="file"
-              aria-label={t('location.imports.file')}
-              accept=".csv,.xml,text/csv,text/xml,application/xml"
-              onChange={(e) => {
-                const f = e.target.files?.[0] ?? null;
-                setFile(f);
-                if (f?.name.toLowerCase().endsWith('.xml')) setFormat('xml');
-                else if (f?.name.toLowerCase().endsWith('.csv')) setFormat('csv');
-              }}
-            />
-          </Button>
-        </FormGrid>
-        <Box sx={{ display: 'flex', gap: 1, justifyContent: 'flex-end' }}>
-          <Button variant="outlined" disabled={!file || running} onClick={() => send.mutate(true)}>
-            {t('location.imports.dryRun')}
-          </Button>
-          <Button variant="contained" disabled={!file || running} onClick={() => send.mutate(false)}>
-            {t('location.imports.apply')}
-          </Button>
-        </Box>
-        <ErrorAlert error={send.error ?? jobError} />
-        {job?.status === 'failed' ? <Alert severity="error">{job.error}</Alert> : null}
-        {jobId && running ? (
-          <ProgressBar label={t('location.imports.apply')} done={job?.done ?? 0} total={job?.total} />
-        ) : null}
-      </Paper>
-      {shown ? <ResultView result={shown} /> : null}
-    </>
-  );
-}
-
-function ResultView({ result }: { result: ImportResult }) {
-  const { t } = useTranslation();
-  return (
-    <Box component="section" aria-labelledby="import-result" sx={{ mt: 3 }}>
-      <Typography id="import-result" variant="h6" component="h2">
-        {t('location.imports.total')}: {result.total} · {t('location.imports.created')}: {result.created} ·{' '}
-        {t('location.imports.updated')}: {result.updated}
-      </Typography>
-      {result.applied ? (
-        <Alert severity="success" role="status">
-          {t('location.imports.applied', { created: result.created, updated: result.updated })}
-        </Alert>
-      ) : result.errors.length === 0 ? (
-        <Alert severity="info" role="status">
-          {t('location.imports.noErrors')}
-        </Alert>
-      ) : (
-        <Alert severity="warning" role="status">
-          {t('location.imports.notApplied')}
-        </Alert>
-      )}
-      {result.errors.length ? (
-        <DataTable
-          label={t('location.imports.errors')}
-          rowKey={(e) => `${e.row}:${e.field ?? ''}:${e.message}`}
-          columns={[
-            { key: 'row', header: t('location.imports.row'), width: 80 },
-            {
-              key: 'field',
-              header: t('location.imports.field'),
-              width: 180,
-              render: (e) => (e.field ? t(`location.field.${e.field}`, { defaultValue: e.field }) : ''),
-            },
-            { key: 'message', header: t('location.imports.message') },
-          ]}
-          rows={result.errors}
-          totalCount={result.errors.length}
-        />
-      ) : null}
-    </Box>
+    <ImportPanel
+      title={t('location.imports.title')}
+      help={t('location.imports.help')}
+      importerLabel={t('location.imports.importer')}
+      importers={IMPORTERS.map((i) => ({ ...i, label: t(i.label) }))}
+      formats={['csv', 'xml']}
+      createdLabel={t('location.imports.created')}
+      updatedLabel={t('location.imports.updated')}
+      applied={(n) => t('location.imports.applied', n)}
+      fieldLabel={(f) => t(`location.field.${f}`, { defaultValue: f })}
+    />
   );
 }
