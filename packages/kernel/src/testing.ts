@@ -35,12 +35,21 @@ export interface TestKernel {
     data: T | null;
     errors: Array<{ message: string; extensions?: Record<string, unknown> }> | undefined;
   }>;
+  /** Seeds the demo data (`seedDemo`) of these composed modules as the administrator, in composition order. */
+  seedDemo(moduleIds: readonly string[]): Promise<void>;
   /** Empties every table (keeping migrations and the token secret) and re-seeds the system roles. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
 
 export const TEST_PASSWORD = 'Test-pass-1!';
+
+/** Seeds the demo data (`seedDemo`) of these composed modules, in composition order (test worlds, child processes). */
+export async function seedDemos(kernel: Kernel, ctx: Ctx, moduleIds: readonly string[]): Promise<void> {
+  const unknown = moduleIds.filter((id) => !kernel.modules.some((m) => m.id === id));
+  if (unknown.length) throw new Error(`seedDemo: not composed: ${unknown.join(', ')}`);
+  for (const m of kernel.modules) if (moduleIds.includes(m.id)) await m.def.seedDemo?.(ctx, m.service);
+}
 
 /**
  * Boots a kernel for a test file: PGlite in memory by default, or a fresh database on the PostgreSQL server of
@@ -130,6 +139,7 @@ export async function startTestKernel(opts: {
       const body = res.json() as { data?: never; errors?: never };
       return { status: res.statusCode, data: body.data ?? null, errors: body.errors };
     },
+    seedDemo: (moduleIds) => seedDemos(kernel, t.adminCtx(), moduleIds),
     async reset() {
       const tables = await queryRows<{ tablename: string }>(
         database.db,

@@ -5,8 +5,8 @@ import type { Ctx, ModuleDefinition, MutuaError } from '@mutua/kernel';
 import { startTestKernel, type TestKernel } from '@mutua/kernel/testing';
 import location, { type LocationService, locationService } from '@mutua/location';
 import medical, { type MedicalApi, medicalService } from '@mutua/medical';
-import pricelist, { pricelistService } from '@mutua/medical-pricelist';
-import officer, { officerService } from '@mutua/officer';
+import pricelist from '@mutua/medical-pricelist';
+import officer from '@mutua/officer';
 import policy, { type PolicyApi, policyService } from '@mutua/policy';
 import product, { type ProductApi, productService } from '@mutua/product';
 import { type ClaimInput, claimService } from '../points.js';
@@ -46,15 +46,7 @@ export async function startClaimFixture(): Promise<ClaimFixture> {
   const loc = svc<LocationService>(locationService);
   const med = svc<MedicalApi>(medicalService);
   const claims = svc<ClaimService>(claimService);
-  for (const [m, ref] of [
-    [location, locationService],
-    [officer, officerService],
-    [medical, medicalService],
-    [pricelist, pricelistService],
-    [product, productService],
-  ] as const) {
-    await (m as unknown as ModuleDefinition<unknown>).seedDemo?.(admin, k.kernel.service(ref as never));
-  }
+  await k.seedDemo(['location', 'officer', 'medical', 'medical-pricelist', 'product']);
   const hfId = (await loc.findHealthFacilityByCode(admin, 'HF1101'))!.id;
   const otherHfId = (await loc.findHealthFacilityByCode(admin, 'HF2101'))!.id;
   const village = (await loc.searchLocations(admin, { type: 'V' }, { first: 1 })).edges[0]!.node;

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import codelist from '@mutua/codelist';
-import insuree, { insureeService } from '@mutua/insuree';
+import insuree from '@mutua/insuree';
 import type { Ctx, ModuleDefinition } from '@mutua/kernel';
 import { startTestKernel, type TestKernel } from '@mutua/kernel/testing';
-import location, { locationService } from '@mutua/location';
-import medical, { medicalService } from '@mutua/medical';
-import pricelist, { pricelistService } from '@mutua/medical-pricelist';
-import officer, { officerService } from '@mutua/officer';
-import policy, { policyService } from '@mutua/policy';
-import product, { productService } from '@mutua/product';
+import location from '@mutua/location';
+import medical from '@mutua/medical';
+import pricelist from '@mutua/medical-pricelist';
+import officer from '@mutua/officer';
+import policy from '@mutua/policy';
+import product from '@mutua/product';
 import { claimService } from '../points.js';
 import { familyChunks } from './bulk-sql.js';
 import { depsOf } from './deps.js';
@@ -29,18 +29,7 @@ describe('claim demo, generate and benchmarks', () => {
       config: { policy: { scheduleExpiry: false } },
     });
     admin = k.adminCtx();
-    for (const [m, ref] of [
-      [location, locationService],
-      [officer, officerService],
-      [medical, medicalService],
-      [pricelist, pricelistService],
-      [product, productService],
-      [insuree, insureeService],
-      [policy, policyService],
-      [claim, claimService],
-    ] as const) {
-      await (m as unknown as ModuleDefinition<unknown>).seedDemo?.(admin, k.kernel.service(ref as never));
-    }
+    await k.seedDemo(['location', 'officer', 'medical', 'medical-pricelist', 'product', 'insuree', 'policy', 'claim']);
     claims = k.kernel.service(claimService) as ClaimService;
   });
   after(async () => {

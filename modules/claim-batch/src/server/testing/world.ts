@@ -3,11 +3,11 @@ import codelist from '@mutua/codelist';
 import contribution, { type ContributionApi, contributionService } from '@mutua/contribution';
 import insuree, { type InsureeApi, insureeService } from '@mutua/insuree';
 import { type Ctx, type ModuleDefinition, queryRows } from '@mutua/kernel';
-import type { TestKernel } from '@mutua/kernel/testing';
+import { seedDemos, type TestKernel } from '@mutua/kernel/testing';
 import location, { type LocationService, locationService } from '@mutua/location';
 import medical, { type MedicalApi, medicalService } from '@mutua/medical';
-import pricelist, { pricelistService } from '@mutua/medical-pricelist';
-import officer, { officerService } from '@mutua/officer';
+import pricelist from '@mutua/medical-pricelist';
+import officer from '@mutua/officer';
 import payer from '@mutua/payer';
 import policy, { type PolicyApi, policyService } from '@mutua/policy';
 import product, { type Product, type ProductApi, productService } from '@mutua/product';
@@ -46,15 +46,7 @@ export interface World {
  */
 export async function buildWorld(k: TestKernel, admin: Ctx): Promise<World> {
   const svc = <T>(ref: Parameters<typeof k.kernel.service>[0]) => k.kernel.service(ref) as T;
-  for (const [m, ref] of [
-    [location, locationService],
-    [officer, officerService],
-    [medical, medicalService],
-    [pricelist, pricelistService],
-    [product, productService],
-  ] as const) {
-    await (m as unknown as ModuleDefinition<unknown>).seedDemo?.(admin, k.kernel.service(ref as never));
-  }
+  await seedDemos(k.kernel, admin, ['location', 'officer', 'medical', 'medical-pricelist', 'product']);
   const loc = svc<LocationService>(locationService);
   const med = svc<MedicalApi>(medicalService);
   const products = svc<ProductApi>(productService);
