@@ -3,7 +3,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { asc, sql } from 'drizzle-orm';
 import { integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { anyOf, insertAll, insertRows } from './bulk.js';
-import { queryRows } from './db.js';
+import { withTransaction } from './context.js';
+import { queryPrepared, queryRows } from './db.js';
 import { isUniqueViolation } from './errors.js';
 import { uuidv7 } from './ids.js';
 import { startTestKernel, type TestKernel } from './testing.js';
@@ -156,5 +157,31 @@ describe('anyOf', () => {
       .from(note)
       .where(anyOf(note.code, ['B', 'C'], 'text'));
     assert.equal(codes.length, 2);
+  });
+});
+
+describe('queryPrepared', () => {
+  it('answers each call with its own values, on the pool and inside a transaction, after the table was remade', async () => {
+    await insertRows(t.database, note, [
+      { code: 'A', amount: '1.50' },
+      { code: 'B', amount: '2.25' },
+    ]);
+    const byCode = (db: TestKernel['database']['db'], code: string) =>
+      queryPrepared<{ amount: string }>(
+        db,
+        sql`SELECT amount::text AS amount FROM bulk_test_note WHERE code = ${code}`,
+      );
+    const count = (db: TestKernel['database']['db']) =>
+      queryPrepared<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM bulk_test_note`);
+    for (let i = 0; i < 12; i++) {
+      assert.deepEqual(await byCode(t.database.db, i % 2 ? 'A' : 'B'), [{ amount: i % 2 ? '1.50' : '2.25' }]);
+      assert.deepEqual(await count(t.database.db), [{ n: 2 }]);
+    }
+    await withTransaction({ db: t.database.db } as never, async (tx) => {
+      await insertRows(tx, note, [{ code: 'C', amount: '3.00' }]);
+      assert.deepEqual(await byCode(tx.db, 'C'), [{ amount: '3.00' }], 'sees its own transaction');
+      assert.deepEqual(await count(tx.db), [{ n: 3 }]);
+    });
+    assert.deepEqual(await byCode(t.database.db, 'Z'), []);
   });
 });

@@ -64,21 +64,27 @@ interface Preparing {
     prepareQuery(
       q: { sql: string; params: unknown[] },
       fields: undefined,
-      name: string,
+      name: string | undefined,
       arrayMode: false,
     ): { execute(): Promise<unknown> };
   };
 }
 const statementNames = new Map<string, string>();
-/** A short stable name per statement text (FNV-1a): node-postgres refuses one name for two texts. */
-function statementName(text: string): string {
+const statementTexts = new Map<string, string>();
+/**
+ * A short stable name per statement text (FNV-1a and the length), or none (an unnamed statement) in the unlikely
+ * case of two texts with one name: node-postgres refuses one name for two texts.
+ */
+function statementName(text: string): string | undefined {
   let name = statementNames.get(text);
   if (!name) {
     let h = 0x811c9dc5;
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
     name = `m${h.toString(36)}_${text.length.toString(36)}`;
-    if (statementNames.size > 1000) statementNames.clear();
+    const taken = statementTexts.get(name);
+    if (taken !== undefined && taken !== text) return undefined;
     statementNames.set(text, name);
+    statementTexts.set(name, text);
   }
   return name;
 }
