@@ -32,15 +32,10 @@ export interface PricelistKindApi {
   /** The lines valid at `asOf` (current when omitted), with the register's code, name and price at that date. */
   details(ctx: Ctx, id: string, asOf?: string | null): Promise<PricelistDetail[]>;
   /**
-   * The overrides valid at `asOf` for these register ids only (`null`: every line), without register data — what a
-   * claim check needs (system read: the caller checks its own right). A register id not in the list is absent.
+   * Every line's override valid at `asOf`, without register data — what a claim check needs (system read: the
+   * caller checks its own right).
    */
-  entries(
-    ctx: Ctx,
-    id: string,
-    medicalIds: readonly string[] | null,
-    asOf?: string | null,
-  ): Promise<Array<{ medicalId: string; override: string | null }>>;
+  entries(ctx: Ctx, id: string, asOf?: string | null): Promise<Array<{ medicalId: string; override: string | null }>>;
   /** Every version of the line for this register id, oldest first. */
   detailHistory(ctx: Ctx, id: string, medicalId: string): Promise<PricelistDetail[]>;
   findByName(ctx: Ctx, name: string): Promise<Pricelist | null>;

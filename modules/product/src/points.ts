@@ -57,19 +57,9 @@ export interface ProductApi {
   /** All versions of a product, oldest first. */
   productHistory(ctx: Ctx, id: string): Promise<Product[]>;
   /** Covered items (ProductItem lines, `medicalId` = item id) valid at `asOf`. */
-  productItems(
-    ctx: Ctx,
-    productId: string,
-    asOf?: string | null,
-    medicalIds?: readonly string[] | null,
-  ): Promise<ProductLine[]>;
+  productItems(ctx: Ctx, productId: string, asOf?: string | null): Promise<ProductLine[]>;
   /** Covered services (ProductService lines, `medicalId` = service id) valid at `asOf`. */
-  productServices(
-    ctx: Ctx,
-    productId: string,
-    asOf?: string | null,
-    medicalIds?: readonly string[] | null,
-  ): Promise<ProductLine[]>;
+  productServices(ctx: Ctx, productId: string, asOf?: string | null): Promise<ProductLine[]>;
   createProduct(ctx: Ctx, input: ProductInput): Promise<Product>;
   /** A complete update: closes the current version and opens a new one (an unchanged input changes nothing). */
   updateProduct(ctx: Ctx, id: string, input: ProductInput): Promise<Product>;

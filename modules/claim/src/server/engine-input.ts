@@ -1,4 +1,5 @@
 import { anyOf, type Ctx } from '@mutua/kernel';
+import { COVERAGE_MONEY_FIELDS } from '@mutua/product/domain';
 import type { IsoDate } from '../domain/dates.js';
 import type { RejectionCode } from '../domain/reasons.js';
 import type {
@@ -23,16 +24,7 @@ import type {
 import type { ClaimDetail, LineKind } from '../points.js';
 import { type Deps, sys, versionAt, versionsAt } from './deps.js';
 import { LEDGER_LOCK, readHistory } from './engine-history.js';
-import {
-  cents,
-  createReferenceCache,
-  lineTerms,
-  Memo,
-  num,
-  PRODUCT_INT,
-  PRODUCT_MONEY,
-  toLedger,
-} from './engine-terms.js';
+import { cents, createReferenceCache, lineTerms, Memo, num, PRODUCT_INT, toLedger } from './engine-terms.js';
 import { claimDedRem } from './schema.js';
 
 export { STATUS_CODE, STATUS_NAME, toLedger } from './engine-terms.js';
@@ -190,7 +182,7 @@ export async function createEngineContext(
           return deps.refs.whole<PriceListEntry>(
             `pricelist-lines:${kind}:${listId}:${head.asOf ?? 'current'}`,
             async () => {
-              const entries = await api.entries(s, listId, null, head.asOf);
+              const entries = await api.entries(s, listId, head.asOf);
               return new Map(entries.map((d) => [d.medicalId, { id: d.medicalId, priceOverride: cents(d.override) }]));
             },
           );
@@ -208,7 +200,7 @@ export async function createEngineContext(
           id: productId,
           ceilingInterpretation: (rec.ceilingInterpretation as 'I' | 'H' | null) ?? null,
         };
-        for (const k of PRODUCT_MONEY) terms[k] = cents(rec[k] as string | null);
+        for (const k of COVERAGE_MONEY_FIELDS) terms[k] = cents(rec[k] as string | null);
         for (const k of PRODUCT_INT) terms[k] = rec[k] === null || rec[k] === undefined ? null : Number(rec[k]);
         return { terms: terms as Omit<ProductTerms, 'lines'>, asOf };
       });

@@ -1,5 +1,5 @@
 import type { ProductLine } from '@mutua/product';
-import { COVERAGE_COUNT_FIELDS, COVERAGE_MONEY_FIELDS } from '@mutua/product/domain';
+import { COVERAGE_COUNT_FIELDS } from '@mutua/product/domain';
 import { type Cents, parseCents } from '../domain/money.js';
 import type {
   CeilingExclusion,
@@ -37,8 +37,6 @@ export const STATUS_CODE: Record<EngineStatus, 1 | 2 | 4 | 8 | 16> = {
   valuated: 16,
 };
 
-/** The product's money terms the engine reads (deductibles, ceilings, category amounts). */
-export const PRODUCT_MONEY = COVERAGE_MONEY_FIELDS;
 export const PRODUCT_INT = ['threshold', ...COVERAGE_COUNT_FIELDS] as const;
 
 export function lineTerms(l: ProductLine): ProductLineTerms {

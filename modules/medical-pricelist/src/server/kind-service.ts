@@ -194,15 +194,14 @@ export function createKindService(kind: PricelistKind, deps: Deps): KindService 
       return rows.map(toHeader);
     },
     details,
-    async entries(ctx, id, medicalIds, asOf) {
+    async entries(ctx, id, asOf) {
       const at = checkAsOf(asOf);
-      const ids = medicalIds ? [...new Set(medicalIds.filter(isUuid))] : null;
-      if (ids?.length === 0 || !isUuid(id)) return [];
+      if (!isUuid(id)) return [];
       if (!(await loadHeader(ctx, id, at)) && !(await loadHeader(ctx, id, null))) return [];
       return ctx.db
         .select({ medicalId: d.medicalId, override: d.priceOverride })
         .from(d)
-        .where(and(eq(d.pricelistId, id), ids ? inArray(d.medicalId, ids) : undefined, validAt(d, at)));
+        .where(and(eq(d.pricelistId, id), validAt(d, at)));
     },
     async detailHistory(ctx, id, medicalId) {
       requireRight(ctx, rights.search);

@@ -135,14 +135,8 @@ export function createReader({ location }: ReadDeps) {
         .orderBy(asc(product.validFrom));
       return rows.map(toProduct);
     },
-    /** Lines valid at `asOf` of a product the user may see (only those of `medicalIds` when given). */
-    async lines(
-      ctx: Ctx,
-      kind: LineKind,
-      productId: string,
-      asOf?: string | null,
-      medicalIds?: readonly string[] | null,
-    ): Promise<ProductLine[]> {
+    /** Lines valid at `asOf` of a product the user may see. */
+    async lines(ctx: Ctx, kind: LineKind, productId: string, asOf?: string | null): Promise<ProductLine[]> {
       requireUser(ctx);
       const at = checkAsOf(asOf);
       if (!isUuid(productId)) return [];
@@ -156,13 +150,7 @@ export function createReader({ location }: ReadDeps) {
       const rows = await ctx.db
         .select()
         .from(t)
-        .where(
-          and(
-            eq(t.productId, productId),
-            validAt(t, at),
-            medicalIds ? inArray(t.medicalId, [...new Set(medicalIds.filter(isUuid))]) : undefined,
-          ),
-        )
+        .where(and(eq(t.productId, productId), validAt(t, at)))
         .orderBy(asc(t.validFrom), asc(t.id));
       return rows.map(toLine);
     },

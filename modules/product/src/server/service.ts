@@ -13,8 +13,8 @@ export function createProductService(deps: Omit<WriteDeps, 'read'>): ProductApi 
     findByCode: read.findByCode,
     isCodeFree: read.isCodeFree,
     productHistory: read.productHistory,
-    productItems: (ctx, id, asOf, medicalIds) => read.lines(ctx, 'item', id, asOf, medicalIds),
-    productServices: (ctx, id, asOf, medicalIds) => read.lines(ctx, 'service', id, asOf, medicalIds),
+    productItems: (ctx, id, asOf) => read.lines(ctx, 'item', id, asOf),
+    productServices: (ctx, id, asOf) => read.lines(ctx, 'service', id, asOf),
     limitDefaults: () => deps.lineDefaults,
     ...write,
   };
