@@ -24,20 +24,47 @@ const LEDGER_AMOUNTS = [
 type ClaimTuple = [id: string, insureeId: string, targetDate: string | null, status: number, category: string | null];
 type LineTuple = [claimId: string, medicalId: string, qtyProvided: string, qtyApproved: string | null, status: number];
 
+/** An item or service a patient is claimed for: the only earlier provisions the rules look at (checks 5 and 16). */
+export interface Asked {
+  insureeId: string;
+  kind: 'item' | 'service';
+  medicalId: string;
+}
+
+/** The (patient, item) and (patient, service) pairs as two pairs of arrays, each pair once. */
+function pairs(asked: readonly Asked[]) {
+  const out = {
+    item: { ins: [] as string[], ids: [] as string[] },
+    service: { ins: [] as string[], ids: [] as string[] },
+  };
+  const seen = new Set<string>();
+  for (const a of asked) {
+    const key = `${a.kind}|${a.insureeId}|${a.medicalId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out[a.kind].ins.push(a.insureeId);
+    out[a.kind].ids.push(a.medicalId);
+  }
+  return out;
+}
+
 /**
  * What the rules need of earlier claims, in one round trip: every checked, processed or valuated claim of these
- * insurees (not the ones being judged) with their accepted lines, and the deductible/ceiling ledger of these
- * policies. Amounts travel as text, so they stay exact.
+ * insurees (not the ones being judged), their accepted lines of the items and services now asked for the same patient
+ * (the frequency and quantity checks look at no other: a patient's long history costs nothing), and the
+ * deductible/ceiling ledger of these policies. Amounts travel as text, so they stay exact.
  */
 export async function readHistory(
   ctx: Ctx,
   insureeIds: readonly string[],
   judged: readonly string[],
   policyIds: readonly string[],
+  asked: readonly Asked[],
 ): Promise<{ history: Map<string, HistoryClaim[]>; ledger: LedgerRow[] }> {
   const history = new Map<string, HistoryClaim[]>();
   if (!insureeIds.length) return { history, ledger: [] };
   const ins = pgArray(insureeIds);
+  const p = pairs(asked);
   // One statement, rows of four shapes told apart by `k` (plain text columns: cheaper to build and read than JSON).
   const rows = await queryPrepared<{
     k: 'c' | 'i' | 's' | 'l';
@@ -52,9 +79,11 @@ export async function readHistory(
         FROM claim c WHERE c.insuree_id = ANY(${ins}::uuid[]) AND c.status > 2 AND c.deleted_at IS NULL
           AND c.id <> ALL(${pgArray(judged)}::uuid[])
       UNION ALL SELECT 'i', l.claim_id::text, l.item_id::text, l.qty_provided::text, l.qty_approved::text, l.status::int
-        FROM claim_item l WHERE l.insuree_id = ANY(${ins}::uuid[]) AND l.rejection_reason = 0
+        FROM unnest(${pgArray(p.item.ins)}::uuid[], ${pgArray(p.item.ids)}::uuid[]) AS a(insuree_id, medical_id)
+        JOIN claim_item l ON l.insuree_id = a.insuree_id AND l.item_id = a.medical_id AND l.rejection_reason = 0
       UNION ALL SELECT 's', l.claim_id::text, l.service_id::text, l.qty_provided::text, l.qty_approved::text, l.status::int
-        FROM claim_service l WHERE l.insuree_id = ANY(${ins}::uuid[]) AND l.rejection_reason = 0
+        FROM unnest(${pgArray(p.service.ins)}::uuid[], ${pgArray(p.service.ids)}::uuid[]) AS a(insuree_id, medical_id)
+        JOIN claim_service l ON l.insuree_id = a.insuree_id AND l.service_id = a.medical_id AND l.rejection_reason = 0
       UNION ALL SELECT 'l', d.claim_id::text, d.policy_id::text, d.insuree_id::text,
           concat_ws(',', d.ded_g, d.rem_g, d.ded_ip, d.rem_ip, d.ded_op, d.rem_op, d.rem_consult, d.rem_surgery,
             d.rem_delivery, d.rem_hospitalization, d.rem_antenatal), 0

@@ -81,13 +81,17 @@ export async function createEngineContext(
   const { registerMemo, priceMemo, facilityListsMemo, productMemo } = createReferenceCache();
   const coveringMemo = new Memo<PolicyInput[]>();
 
-  // Earlier claims of these insurees and the ledger of the policies that may pay: one round trip.
+  // Earlier claims of these insurees (their lines of the items and services asked now) and the ledger of the policies
+  // that may pay: one round trip.
   const coveredPolicyIds = [...new Set([...covering.values()].flatMap((list) => list.map((p) => p.id)))];
   const earlier = await readHistory(
     ctx,
     insureeIds,
     claims.map((c) => c.id),
     coveredPolicyIds,
+    claims.flatMap((c) =>
+      [...c.items, ...c.services].map((l) => ({ insureeId: c.insureeId, kind: l.kind, medicalId: l.medicalId })),
+    ),
   );
   const history = earlier.history;
   // The deductible/ceiling ledger of every policy the claims may use, by policy, read in one query.

@@ -102,6 +102,36 @@ describe('claims sent by facility systems', () => {
     assert.ok(reason === 5 || reason === 19, `the other is refused by frequency (5) or count (19), got ${reason}`);
   });
 
+  it('a bulk check sees the earlier claims of the items and services it is asked for, beside other lines', async () => {
+    const antenatal = (await med.searchServices(admin, {}, { first: 200 })).edges
+      .map((e) => e.node)
+      .find((s) => s.frequency === 28 && s.careType !== 'I');
+    assert.ok(antenatal);
+    const at = { dateFrom: '2025-05-10', dateClaimed: '2025-05-10' };
+    const visit = { medicalId: antenatal.id, qtyProvided: '1' };
+    // An earlier visit, valued: in the database, not in the bulk run's memory.
+    const earlier = await claims.submitClaim(
+      admin,
+      { ...base, ...at, code: 'C-HIST-1', services: [visit] },
+      { process: true },
+    );
+    assert.equal(earlier.services.at(-1)!.status, 1, 'the first visit passes');
+    // Twelve days later: the same visit beside the claim's usual item, entered, then checked in bulk.
+    const later = await claims.createClaim(admin, {
+      ...base,
+      code: 'C-HIST-2',
+      dateFrom: '2025-05-22',
+      dateClaimed: '2025-05-22',
+      services: [visit],
+    });
+    const summary = await claims.submitClaims(admin, [later.id]);
+    assert.equal(summary.checked, 1, 'the claim is checked: its item passes');
+    const stored = (await claims.getClaim(admin, later.id))!;
+    assert.equal(stored.items[0]!.status, 1, 'the item passes');
+    const v = stored.services.at(-1)!;
+    assert.deepEqual([v.status, v.rejectionReason], [2, 5], 'the visit 12 days after the last is too frequent (5)');
+  });
+
   it('the out-patient ceiling of the policy holds across claims (150 000 for MUS-FAM)', async () => {
     // The dearest out-patient line Awa may get as often as asked, in the facility's price list and the product.
     const candidates = [
