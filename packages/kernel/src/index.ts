@@ -27,4 +27,5 @@ export * from './module.js';
 export * from './progress-bar.js';
 export * from './reference-cache.js';
 export * from './registry.js';
+export * from './text-checks.js';
 export * from './versioned.js';

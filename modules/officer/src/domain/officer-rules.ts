@@ -1,26 +1,27 @@
-import { checkCode, checkDate, checkEmail, checkText, clean, isIsoDate, type Problem } from './text.js';
+import { checkEmail, checkText, clean, type FieldProblem } from '@mutua/kernel';
+import { checkCode, checkDate, EMAIL_MAX, isIsoDate } from './text.js';
 import type { ClaimAdministratorInput, EnrolmentOfficerInput } from './types.js';
 
 export const CODE_MAX = 8;
 export const NAME_MAX = 100;
 const NS = 'officer';
 
-const required = (p: Problem[], field: string, value: string | null | undefined) => {
+const required = (p: FieldProblem[], field: string, value: string | null | undefined) => {
   if (clean(value) === null) p.push({ field, key: `${NS}.error.required`, params: { field: `${NS}.field.${field}` } });
 };
 
 /** The person fields shared by officers and claim administrators. */
-function checkPerson(p: Problem[], input: EnrolmentOfficerInput | ClaimAdministratorInput): void {
+function checkPerson(p: FieldProblem[], input: EnrolmentOfficerInput | ClaimAdministratorInput): void {
   checkCode(NS, p, 'code', input.code, CODE_MAX);
   checkText(NS, p, 'lastName', input.lastName, NAME_MAX, true);
   checkText(NS, p, 'otherNames', input.otherNames, NAME_MAX, true);
   checkDate(NS, p, 'dob', input.dob);
   checkText(NS, p, 'phone', input.phone, 50, false);
-  checkEmail(NS, p, 'email', input.email);
+  checkEmail(NS, p, 'email', input.email, EMAIL_MAX);
 }
 
 /** The end of employment, when both dates are known, comes after the birth date. */
-export function checkWorksTo(dob: string | null | undefined, worksTo: string | null | undefined): Problem[] {
+export function checkWorksTo(dob: string | null | undefined, worksTo: string | null | undefined): FieldProblem[] {
   const d = clean(dob);
   const w = clean(worksTo);
   if (d === null || w === null || !isIsoDate(d) || !isIsoDate(w)) return [];
@@ -28,8 +29,8 @@ export function checkWorksTo(dob: string | null | undefined, worksTo: string | n
 }
 
 /** Field rules of an enrolment officer; the district, villages, substitute and user need the database. */
-export function checkEnrolmentOfficer(input: EnrolmentOfficerInput, id?: string | null): Problem[] {
-  const p: Problem[] = [];
+export function checkEnrolmentOfficer(input: EnrolmentOfficerInput, id?: string | null): FieldProblem[] {
+  const p: FieldProblem[] = [];
   checkPerson(p, input);
   required(p, 'locationId', input.locationId);
   checkDate(NS, p, 'worksTo', input.worksTo);
@@ -45,8 +46,8 @@ export function checkEnrolmentOfficer(input: EnrolmentOfficerInput, id?: string 
 }
 
 /** Field rules of a claim administrator; the facility and user need the database. */
-export function checkClaimAdministrator(input: ClaimAdministratorInput): Problem[] {
-  const p: Problem[] = [];
+export function checkClaimAdministrator(input: ClaimAdministratorInput): FieldProblem[] {
+  const p: FieldProblem[] = [];
   checkPerson(p, input);
   required(p, 'healthFacilityId', input.healthFacilityId);
   return p;
@@ -84,8 +85,8 @@ export function checkVillages(
   villageIds: readonly string[],
   villages: ReadonlySet<string>,
   inDistrict: ReadonlySet<string>,
-): Problem[] {
-  const p: Problem[] = [];
+): FieldProblem[] {
+  const p: FieldProblem[] = [];
   const seen = new Set<string>();
   villageIds.forEach((v, i) => {
     const field = `villageIds.${i}`;

@@ -1,6 +1,8 @@
 import {
   type Connection,
   type Ctx,
+  clean,
+  type FieldProblem,
   InputError,
   isUuid,
   keysetAfter,
@@ -14,7 +16,6 @@ import {
 } from '@mutua/kernel';
 import { and, asc, count, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { checkClaimAdministrator } from '../domain/officer-rules.js';
-import { clean, type Problem } from '../domain/text.js';
 import type { ClaimAdministrator, ClaimAdministratorInput } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { type ClaimAdminFilter, claimAdminDeleted, type PageArgs } from '../points.js';
@@ -72,7 +73,7 @@ export function createClaimAdminOps({ hooks, location }: OfficerDeps) {
   }
 
   async function prepare(ctx: Ctx, id: string, input: ClaimAdministratorInput): Promise<ClaimAdministrator> {
-    const problems: Problem[] = checkClaimAdministrator(input);
+    const problems: FieldProblem[] = checkClaimAdministrator(input);
     const hfId = clean(input.healthFacilityId);
     const hf = hfId && isUuid(hfId) ? await location.getHealthFacility(ctx, hfId) : null;
     if (hfId && !hf) problems.push({ field: 'healthFacilityId', key: 'officer.error.hfNotFound' });

@@ -2,6 +2,7 @@ import {
   ConflictError,
   type Ctx,
   coreTables,
+  type FieldProblem,
   ForbiddenError,
   type Hooks,
   isUniqueViolation,
@@ -10,7 +11,6 @@ import {
 import type { LocationService } from '@mutua/location';
 import { and, eq, ilike, isNull, or, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Problem } from '../domain/text.js';
 
 export interface OfficerDeps {
   hooks: Hooks;
@@ -49,7 +49,7 @@ export async function guardUnique(code: string, write: () => Promise<unknown>): 
 }
 
 /** A user account must exist and be current. */
-export async function checkUserExists(ctx: Ctx, userId: string | null, problems: Problem[]): Promise<void> {
+export async function checkUserExists(ctx: Ctx, userId: string | null, problems: FieldProblem[]): Promise<void> {
   if (userId === null) return;
   const u = coreTables.appUser;
   const found = isUuid(userId)

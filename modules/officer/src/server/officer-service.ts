@@ -1,6 +1,8 @@
 import {
   type Connection,
   type Ctx,
+  clean,
+  type FieldProblem,
   InputError,
   isUuid,
   keysetAfter,
@@ -16,7 +18,6 @@ import {
 } from '@mutua/kernel';
 import { and, asc, count, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { checkEnrolmentOfficer, checkVillages, substituteCycle } from '../domain/officer-rules.js';
-import { clean, type Problem } from '../domain/text.js';
 import type { EnrolmentOfficer, EnrolmentOfficerInput } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { type OfficerFilter, officerDeleted, type PageArgs } from '../points.js';
@@ -120,7 +121,7 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
 
   /** Every rule of the form, then the district's scope and the code and user uniqueness. */
   async function prepare(ctx: Ctx, id: string, input: EnrolmentOfficerInput): Promise<EnrolmentOfficer> {
-    const problems: Problem[] = checkEnrolmentOfficer(input, id);
+    const problems: FieldProblem[] = checkEnrolmentOfficer(input, id);
     const levels = location.levels;
     const districtId = clean(input.locationId);
     let districtOk = false;

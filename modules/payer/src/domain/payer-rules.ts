@@ -1,11 +1,11 @@
-import { checkEmail, checkText, clean, type Problem } from './text.js';
+import { checkEmail, checkText, clean, type FieldProblem } from '@mutua/kernel';
 import { PAYER_TYPES, type PayerInput } from './types.js';
 
 export const PAYER_NAME_MAX = 100;
 
 /** Field rules of a payer (DOMAIN.md §8); the location's level and scope need the database and live in the service. */
-export function checkPayer(input: PayerInput): Problem[] {
-  const p: Problem[] = [];
+export function checkPayer(input: PayerInput): FieldProblem[] {
+  const p: FieldProblem[] = [];
   const type = clean(input.type);
   if (type === null) p.push({ field: 'type', key: 'payer.error.required', params: { field: 'payer.field.type' } });
   else if (!(PAYER_TYPES as readonly string[]).includes(type)) {
@@ -18,7 +18,7 @@ export function checkPayer(input: PayerInput): Problem[] {
   }
   checkText('payer', p, 'phone', input.phone, 50, false);
   checkText('payer', p, 'fax', input.fax, 50, false);
-  checkEmail('payer', p, 'email', input.email);
+  checkEmail('payer', p, 'email', input.email, 50);
   return p;
 }
 

@@ -2,6 +2,7 @@ import type { CodeListService } from '@mutua/codelist';
 import {
   ConflictError,
   type Ctx,
+  clean,
   current,
   ForbiddenError,
   type Hooks,
@@ -19,7 +20,6 @@ import {
 import type { LocationService } from '@mutua/location';
 import { and, asc, count, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { checkPayer, isPayerLevel } from '../domain/payer-rules.js';
-import { clean } from '../domain/text.js';
 import type { Payer, PayerInput, PayerType } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { type PageArgs, type PayerFilter, type PayerService, payerDeleted } from '../points.js';

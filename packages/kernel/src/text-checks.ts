@@ -1,9 +1,7 @@
-/** A field problem: the field's path, an i18n key, its params. */
-export interface Problem {
-  field: string;
-  key: string;
-  params?: Record<string, unknown>;
-}
+import type { FieldProblem } from './errors.js';
+
+// Field checks of free text that several modules share. Messages use the calling module's keys
+// (`<ns>.error.required`, `<ns>.error.tooLong`, `<ns>.error.email`, field names `<ns>.field.<field>`).
 
 /** Trims a free-text value; blank becomes null, so "  " never reaches the database as a value. */
 export function clean(value: string | null | undefined): string | null {
@@ -15,10 +13,10 @@ export function clean(value: string | null | undefined): string | null {
 /** Deliberately loose (openIMIS accepts any a@b.c); the point is to catch typos such as a missing @. */
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Text of at most `max` characters, reported with the module's keys (`<ns>.error.required`, `<ns>.error.tooLong`). */
+/** Text of at most `max` characters; blank is a problem only when `required`. */
 export function checkText(
   ns: string,
-  problems: Problem[],
+  problems: FieldProblem[],
   field: string,
   value: string | null | undefined,
   max: number,
@@ -33,10 +31,16 @@ export function checkText(
     problems.push({ field, key: `${ns}.error.tooLong`, params: { field: `${ns}.field.${field}`, max } });
 }
 
-/** An optional e-mail address of at most 50 characters. */
-export function checkEmail(ns: string, problems: Problem[], field: string, value: string | null | undefined): void {
+/** An optional e-mail address of at most `max` characters. */
+export function checkEmail(
+  ns: string,
+  problems: FieldProblem[],
+  field: string,
+  value: string | null | undefined,
+  max: number,
+): void {
   const before = problems.length;
-  checkText(ns, problems, field, value, 50, false);
+  checkText(ns, problems, field, value, max, false);
   const v = clean(value);
   if (problems.length === before && v !== null && !EMAIL_RE.test(v)) {
     problems.push({ field, key: `${ns}.error.email`, params: { field: `${ns}.field.${field}` } });
