@@ -1,22 +1,7 @@
-import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectionOf, mockGql, renderApp, sentTo, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import batchWeb from './index';
-
-const me = (rights: string[]): Me => ({
-  id: 'u1',
-  username: 'manager',
-  lastName: 'Moussa',
-  otherNames: 'Hadiza',
-  email: null,
-  language: 'en',
-  rights,
-  isAdmin: false,
-  districtIds: null,
-  healthFacilityId: null,
-  mustChangePassword: false,
-});
 
 const index = {
   productId: 'p1',
@@ -59,18 +44,10 @@ const run = {
   runDate: '2026-11-26T10:00:00Z',
   finishedAt: '2026-11-26T10:00:05Z',
 };
-const connection = (nodes: unknown[]) => ({
-  edges: nodes.map((node, i) => ({ cursor: String(i), node })),
-  pageInfo: { hasNextPage: false, endCursor: null },
-  totalCount: nodes.length,
-});
-
-/** Answers each GraphQL operation by its name; records what was sent. */
 function fakeApi() {
-  const sent: Array<{ operation: string; variables: Record<string, unknown> }> = [];
-  const answers: Record<string, (v: Record<string, unknown>) => unknown> = {
-    BatchProducts: () => ({ products: connection([{ id: 'p1', code: 'MUS-FAM', name: 'Mutuelle santé famille' }]) }),
-    Locations: () => ({ locations: connection([]) }),
+  return mockGql({
+    BatchProducts: () => ({ products: connectionOf([{ id: 'p1', code: 'MUS-FAM', name: 'Mutuelle santé famille' }]) }),
+    Locations: () => ({ locations: connectionOf([]) }),
     BatchPreview: (v) => ({
       batchPreview: {
         year: v.year,
@@ -93,45 +70,18 @@ function fakeApi() {
     BatchRun: () => ({
       batchRun: { run, indexes: [index], bills: [bill({ id: 'b1', runId: 'run1' })], capitation: [] },
     }),
-  };
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const { query, variables } = JSON.parse(String(init.body)) as {
-        query: string;
-        variables: Record<string, unknown>;
-      };
-      const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? '';
-      sent.push({ operation, variables });
-      const answer = answers[operation];
-      if (!answer) throw new Error(`no answer for ${operation}`);
-      return new Response(JSON.stringify({ data: answer(variables) }), {
-        status: 200,
-        headers: { 'Content-Type': 'application/json' },
-      });
-    }),
-  );
-  return sent;
+  });
 }
 
-function renderAt(path: string, user: Me) {
-  const app = createMutuaApp({ modules: [batchWeb], history: createMemoryHistory({ initialEntries: [path] }), user });
-  void app.i18n.changeLanguage('en');
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-}
-
-afterEach(() => vi.unstubAllGlobals());
+const renderAt = (path: string, rights: string[]) =>
+  renderApp({ modules: [batchWeb], path, user: testUser({ rights }) });
 
 describe('monthly batch form', () => {
   it('previews October (index, amounts per facility), then runs it and opens the run with its bill files', {
     timeout: 60_000,
   }, async () => {
     const sent = fakeApi();
-    renderAt('/batch/new', me(['claim-batch.run.search', 'claim-batch.run.preview', 'claim-batch.run.process']));
+    renderAt('/batch/new', ['claim-batch.run.search', 'claim-batch.run.preview', 'claim-batch.run.process']);
     const month = await screen.findByLabelText('Month', { exact: true });
     fireEvent.change(month, { target: { value: '2026-10' } });
     const runButton = screen.getByRole('button', { name: 'Run the batch' });
@@ -148,7 +98,7 @@ describe('monthly batch form', () => {
     const facilities = within(preview).getByRole('table', { name: 'Amounts per health facility' });
     expect(within(facilities).getByText("HF1201 Hôpital de district de Birni N'Konni")).toBeTruthy();
     expect(within(facilities).getByText('17,708.79')).toBeTruthy();
-    expect(sent.find((s) => s.operation === 'BatchPreview')?.variables).toEqual({
+    expect(sentTo(sent, 'BatchPreview')).toEqual({
       year: 2026,
       month: 10,
       locationId: null,
@@ -162,7 +112,7 @@ describe('monthly batch form', () => {
     expect(
       await screen.findByRole('heading', { name: 'Batch of October 2026 — National' }, { timeout: 10_000 }),
     ).toBeTruthy();
-    const run = sent.find((s) => s.operation === 'RunBatch')?.variables.input as Record<string, unknown>;
+    const run = sentTo(sent, 'RunBatch').input as Record<string, unknown>;
     expect(run).toMatchObject({ year: 2026, month: 10, locationId: null });
     expect(run.clientMutationId).toBeTypeOf('string');
     const pdf = screen.getByRole('link', { name: 'Download PDF' });
@@ -174,7 +124,7 @@ describe('monthly batch form', () => {
 
   it('asks for the district before previewing a district batch', { timeout: 30_000 }, async () => {
     const sent = fakeApi();
-    renderAt('/batch/new', me(['claim-batch.run.preview']));
+    renderAt('/batch/new', ['claim-batch.run.preview']);
     await screen.findByLabelText('Month', { exact: true });
     // Without the run right, the form only previews.
     expect(screen.queryByRole('button', { name: 'Run the batch' })).toBeNull();

@@ -1,93 +1,37 @@
-import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { badInput, mockGql, renderApp, sentTo, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import claimWeb from './index';
 
-function user(rights: string[], language: 'en' | 'fr' = 'en'): Me {
-  return {
-    id: 'u1',
-    username: 'clerk',
-    lastName: 'Sow',
-    otherNames: 'Fatou',
-    email: null,
-    language,
-    rights,
-    isAdmin: false,
-    districtIds: null,
-    healthFacilityId: null,
-    mustChangePassword: false,
-  };
-}
-
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 const HF = { id: 'hf-1', code: 'HF1101', name: 'Centre de santé Kati' };
 
 function fakeApi() {
-  const sent: Array<{ query: string; variables: Record<string, unknown> }> = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      sent.push(body);
-      if (body.query.includes('ClaimUserFacility')) return json({ data: { claimUserFacility: HF } });
-      if (body.query.includes('ClaimFacilityOptions')) return json({ data: { claimFacilityOptions: [HF] } });
-      if (body.query.includes('ClaimDiagnosisOptions'))
-        return json({ data: { claimDiagnosisOptions: [{ id: 'icd-1', code: 'A01', name: 'Typhoid fever' }] } });
-      if (body.query.includes('ClaimMedicalOptions'))
-        return json({
-          data: {
-            claimMedicalOptions: [{ id: 'it-1', code: 'PARA500', name: 'Paracetamol 500 mg', price: '150.00' }],
-          },
-        });
-      if (body.query.includes('ClaimInsuree')) return json({ data: { claimInsuree: null } });
-      if (body.query.includes('createClaim'))
-        return json({
-          errors: [
-            {
-              message: 'Invalid input',
-              extensions: {
-                code: 'BAD_INPUT',
-                problems: [
-                  { field: 'insureeNumber', message: 'No insuree has the insurance number 999: check the number.' },
-                  {
-                    field: 'items.0.qtyProvided',
-                    message: 'The quantity of PARA500 is above the maximum of 10 per claim.',
-                  },
-                ],
-              },
-            },
-          ],
-        });
-      return json({ data: {} });
+  return mockGql({
+    ClaimUserFacility: () => ({ claimUserFacility: HF }),
+    ClaimFacilityOptions: () => ({ claimFacilityOptions: [HF] }),
+    ClaimDiagnosisOptions: () => ({ claimDiagnosisOptions: [{ id: 'icd-1', code: 'A01', name: 'Typhoid fever' }] }),
+    ClaimMedicalOptions: () => ({
+      claimMedicalOptions: [{ id: 'it-1', code: 'PARA500', name: 'Paracetamol 500 mg', price: '150.00' }],
     }),
-  );
-  return sent;
-}
-
-function renderAt(path: string, me: Me) {
-  const app = createMutuaApp({
-    modules: [claimWeb],
-    history: createMemoryHistory({ initialEntries: [path] }),
-    user: me,
+    ClaimInsuree: () => ({ claimInsuree: null }),
+    CreateClaim: () =>
+      badInput([
+        { field: 'insureeNumber', message: 'No insuree has the insurance number 999: check the number.' },
+        { field: 'items.0.qtyProvided', message: 'The quantity of PARA500 is above the maximum of 10 per claim.' },
+      ]),
   });
-  void app.i18n.changeLanguage(me.language);
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
 }
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('claim entry form', () => {
   it('presets the facility, defaults the price from the price list and shows the server’s field errors', {
     timeout: 60_000,
   }, async () => {
     const sent = fakeApi();
-    renderAt('/claims/new', user(['claim.claim.search', 'claim.claim.add']));
+    renderApp({
+      modules: [claimWeb],
+      path: '/claims/new',
+      user: testUser({ rights: ['claim.claim.search', 'claim.claim.add'] }),
+    });
     const code = await screen.findByLabelText('Claim code', { exact: true });
     expect(code).toHaveProperty('required', true);
     // the claim administrator's facility is chosen and fixed
@@ -117,8 +61,7 @@ describe('claim entry form', () => {
     );
     expect(described('Insurance number')).toBe('No insuree has the insurance number 999: check the number.');
     expect(screen.getByLabelText('Price asked, line 1', { exact: true }).getAttribute('aria-invalid')).toBe('false');
-    const input = sent.find((s) => s.query.includes('createClaim'))!.variables.input as Record<string, unknown>;
-    expect(input).toMatchObject({
+    expect(sentTo(sent, 'CreateClaim').input).toMatchObject({
       hfId: 'hf-1',
       code: 'C-100',
       insureeNumber: '999',

@@ -1,22 +1,12 @@
-import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emptyAuditHistory, mockGql, renderApp, testUser } from '@mutua/web-kernel/testing';
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import claimWeb from './index';
 
-const me: Me = {
-  id: 'u1',
-  username: 'claimadmin',
-  lastName: 'Traoré',
-  otherNames: 'Moussa',
-  email: null,
+const me = testUser({
   language: 'fr',
   rights: ['claim.claim.search', 'claim.claim.submit', 'claim.claim.process'],
-  isAdmin: false,
-  districtIds: null,
-  healthFacilityId: null,
-  mustChangePassword: false,
-};
+});
 
 const line = (over: Record<string, unknown>) => ({
   id: 'l1',
@@ -90,33 +80,12 @@ const claim = {
   feedback: null,
 };
 
-afterEach(() => vi.unstubAllGlobals());
-
 describe('claim page', () => {
   it('shows the status, the amounts and a rejected line’s translated reason with its date', {
     timeout: 60_000,
   }, async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (_url: string, init: RequestInit) => {
-        const body = JSON.parse(String(init.body)) as { query: string };
-        const data = body.query.includes('query Claim(')
-          ? { claim }
-          : { auditHistory: { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 } };
-        return new Response(JSON.stringify({ data }), { status: 200, headers: { 'Content-Type': 'application/json' } });
-      }),
-    );
-    const app = createMutuaApp({
-      modules: [claimWeb],
-      history: createMemoryHistory({ initialEntries: ['/claims/c1'] }),
-      user: me,
-    });
-    void app.i18n.changeLanguage('fr');
-    render(
-      <MutuaProviders app={app}>
-        <RouterProvider router={app.router} context={{ auth: app.auth }} />
-      </MutuaProviders>,
-    );
+    mockGql({ ...emptyAuditHistory, Claim: () => ({ claim }) });
+    renderApp({ modules: [claimWeb], path: '/claims/c1', user: me });
     expect(await screen.findByRole('heading', { name: 'Demande C-7', level: 1 })).toBeTruthy();
     expect(screen.getByTestId('claim-status').textContent).toContain('Vérifiée');
     const services = screen.getByRole('region', { name: 'Actes médicaux' });

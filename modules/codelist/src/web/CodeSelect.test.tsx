@@ -1,8 +1,8 @@
-import { createMutuaApp, defineWebModule, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { defineWebModule } from '@mutua/web-kernel';
+import { mockGql, renderApp, sentTo, testUser } from '@mutua/web-kernel/testing';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CodeSelect } from './CodeSelect';
 import codelistWeb from './index';
 
@@ -50,37 +50,14 @@ const LISTS = [
   },
 ];
 
-const me = (rights: string[]): Me => ({
-  id: 'u1',
-  username: 'admin',
-  lastName: 'A',
-  otherNames: 'B',
-  email: null,
-  language: 'en',
-  rights,
-  isAdmin: false,
-  districtIds: null,
-  healthFacilityId: null,
-  mustChangePassword: false,
-});
-
 /** Answers the code lists query and records every mutation. */
 function fakeApi() {
-  const sent: Array<{ query: string; variables: Record<string, unknown> }> = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      sent.push(body);
-      const data = body.query.includes('codeLists')
-        ? { codeLists: LISTS }
-        : body.query.includes('deactivateCodeListEntry')
-          ? { deactivateCodeListEntry: { codeListEntry: { ...LISTS[1]!.entries[1], active: false } } }
-          : {};
-      return new Response(JSON.stringify({ data }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+  return mockGql({
+    CodeLists: () => ({ codeLists: LISTS }),
+    DeactivateCodeListEntry: () => ({
+      deactivateCodeListEntry: { codeListEntry: { ...LISTS[1]!.entries[1], active: false } },
     }),
-  );
-  return sent;
+  });
 }
 
 /** A form of another module using the select. */
@@ -108,18 +85,7 @@ const formModule = defineWebModule({
 });
 
 function renderAt(path: string, rights: string[] = []) {
-  const app = createMutuaApp({
-    modules: [codelistWeb, formModule],
-    history: createMemoryHistory({ initialEntries: [path] }),
-    user: me(rights),
-  });
-  void app.i18n.changeLanguage('en');
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-  return app;
+  return renderApp({ modules: [codelistWeb, formModule], path, user: testUser({ rights }) }).app;
 }
 
 async function openSelect(label: string) {
@@ -132,8 +98,6 @@ const optionNames = (listbox: HTMLElement) =>
     .map((o) => o.textContent);
 
 describe('CodeSelect', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
   it('lists the active entries in sort order and gives the chosen code', async () => {
     fakeApi();
     renderAt('/gender');
@@ -178,9 +142,8 @@ describe('the code lists page', () => {
     await screen.findByRole('cell', { name: 'Femme au foyer' });
     expect(screen.getByRole('button', { name: 'Add an entry' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Deactivate 2' }));
-    await waitFor(() => expect(sent.some((s) => s.query.includes('deactivateCodeListEntry'))).toBe(true));
-    const call = sent.find((s) => s.query.includes('deactivateCodeListEntry'));
-    expect(call?.variables.input).toMatchObject({ id: 'profession-2' });
+    await waitFor(() => expect(sent.some((s) => s.operation === 'DeactivateCodeListEntry')).toBe(true));
+    expect(sentTo(sent, 'DeactivateCodeListEntry').input).toMatchObject({ id: 'profession-2' });
   });
 
   it('is in the administration menu of editors only', async () => {

@@ -23,7 +23,10 @@ export function testUser(over: Partial<Me> = {}): Me {
   };
 }
 
-/** Renders the whole app (core + `modules`) at `path` with an in-memory history and an optional session. */
+/**
+ * Renders the whole app (core + `modules`) at `path` with an in-memory history and an optional session, in the
+ * user's language (English without one), as MutuaApp does after restoring the session.
+ */
 export function renderApp(opts: { modules?: WebModule[]; path?: string; user?: Me | null }): {
   app: MutuaAppParts;
   result: ReturnType<typeof render>;
@@ -33,7 +36,7 @@ export function renderApp(opts: { modules?: WebModule[]; path?: string; user?: M
     history: createMemoryHistory({ initialEntries: [opts.path ?? '/'] }),
     user: opts.user ?? null,
   });
-  void app.i18n.changeLanguage('en');
+  void app.i18n.changeLanguage(opts.user?.language ?? 'en');
   const result = render(
     <MutuaProviders app={app}>
       <RouterProvider router={app.router} context={{ auth: app.auth }} />

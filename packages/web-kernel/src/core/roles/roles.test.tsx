@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { badInput, mockGql } from '../../testing/mock-gql';
+import { badInput, emptyAuditHistory, mockGql } from '../../testing/mock-gql';
 import { renderApp, testUser } from '../../testing/render-app';
 import type { RightInfo, Role } from './role-api';
 
@@ -20,7 +20,11 @@ const rights: RightInfo[] = [
   { name: 'core.user.search', label: 'core.user.search', labelText: 'Search users', module: 'core', legacyCode: null },
   { name: 'core.role.search', label: 'core.role.search', labelText: 'Search roles', module: 'core', legacyCode: null },
 ];
-const base = { Roles: () => ({ roles: [clerk] }), Rights: () => ({ rights }) };
+const base = {
+  Roles: () => ({ roles: [clerk] }),
+  Rights: () => ({ rights }),
+  ...emptyAuditHistory,
+};
 
 describe('roles', () => {
   afterEach(() => vi.unstubAllGlobals());

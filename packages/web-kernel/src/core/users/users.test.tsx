@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { badInput, mockGql } from '../../testing/mock-gql';
+import { badInput, emptyAuditHistory, mockGql } from '../../testing/mock-gql';
 import { renderApp, testUser } from '../../testing/render-app';
 import type { UserRow } from './user-api';
 
@@ -31,6 +31,7 @@ const page = (nodes: UserRow[]) => ({
 const lookups = {
   Roles: () => ({ roles: [{ id: 'r1', name: 'Clerk', nameFr: null, isSystem: false, isBlocked: false, rights: [] }] }),
   Districts: () => ({ locations: page([]) }),
+  ...emptyAuditHistory,
 };
 
 describe('users', () => {

@@ -1,0 +1,17 @@
+/**
+ * @mutua/web-kernel/testing: fakes and renderers for web tests, so modules test their pages the way the kernel does.
+ * @module
+ */
+
+export {
+  badInput,
+  connectionOf,
+  emptyAuditHistory,
+  type GqlAnswer,
+  type GqlCall,
+  gqlError,
+  mockGql,
+  mockRest,
+  sentTo,
+} from './mock-gql';
+export { renderApp, testUser } from './render-app';
