@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { type AuthUser, type Ctx, checkRight, hasRight } from '../context.js';
-import { loadAuthUser } from '../core/auth-user.js';
+import { createAuthUserLoader, loadAuthUser } from '../core/auth-user.js';
 import { type Session, TOKEN_TTL_SECONDS, type TokenService } from '../core/token.js';
 import type { UserService } from '../core/user-service.js';
 import type { Database } from '../db.js';
@@ -103,6 +103,7 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: UPLOAD_LIMIT, files: 1 } });
 
   app.decorateRequest('mutua', null as unknown as Ctx);
+  const requestUser = createAuthUserLoader(d.database.db);
   app.addHook('onRequest', arrivingHooks.onRequest);
   app.addHook('preHandler', arrivingHooks.settle);
   app.addHook('onResponse', arrivingHooks.settle);
@@ -114,7 +115,7 @@ export async function buildApp(d: AppDeps): Promise<FastifyInstance> {
     if (token) {
       const session = await d.tokens.verify(token);
       if (session) {
-        user = await loadAuthUser(d.database.db, session.userId, session);
+        user = await requestUser(session.userId, session);
         req.session = session;
       }
     }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
+import { createAuthUserLoader } from '../core/auth-user.js';
 import { job } from '../core/tables.js';
 import { uuidv7 } from '../ids.js';
 import { startTestKernel, type TestKernel } from '../testing.js';
@@ -42,6 +43,65 @@ describe('sessions end for real', () => {
     assert.equal((await me(token)).statusCode, 401);
     const fresh = await t.loginToken('fatouma', 'New-pass-2!');
     assert.equal((await me(fresh)).statusCode, 200);
+  });
+
+  test('requests sent at once (their users read together) each get their own user and their own refusal', async () => {
+    const admin = await t.createUser({ username: 'chef', admin: true });
+    await t.createUser({ username: 'awa' });
+    const gone = await t.createUser({ username: 'oumar' });
+    await t.createUser({ username: 'salif' });
+    const awa = await t.loginToken('awa');
+    const oumar = await t.loginToken('oumar');
+    const salif = await t.loginToken('salif');
+    const out = await t.loginToken('salif');
+    await t.kernel.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${out}` } });
+    await new Promise((r) => setTimeout(r, 1100));
+    await t.kernel.users.update(t.ctxAs(admin), gone.id, { isActive: false });
+    const tokens = [awa, oumar, salif, out, awa, salif];
+    const answers = await Promise.all(tokens.map((token) => me(token)));
+    assert.deepEqual(
+      answers.map((a) => [a.statusCode, a.statusCode === 200 ? (a.json() as { username: string }).username : null]),
+      [
+        [200, 'awa'],
+        [401, null],
+        [200, 'salif'],
+        [401, null],
+        [200, 'awa'],
+        [200, 'salif'],
+      ],
+      'deactivated and signed-out tokens refused, the others answered as their own user',
+    );
+  });
+
+  test('users asked at once are read in one go, each answered as their own', async () => {
+    const admin = await t.createUser({ username: 'chef', admin: true });
+    const awa = await t.createUser({ username: 'awa' });
+    const oumar = await t.createUser({ username: 'oumar' });
+    const salif = await t.createUser({ username: 'salif' });
+    const kept = await t.loginToken('salif');
+    const out = await t.loginToken('salif');
+    await t.kernel.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${out}` } });
+    await t.kernel.users.update(t.ctxAs(admin), oumar.id, { isActive: false });
+    const session = (token: string) => {
+      const p = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { jti: string; iat: number };
+      return { jti: p.jti, issuedAt: p.iat };
+    };
+    const read = createAuthUserLoader(t.kernel.database.db);
+    // Asked in one turn: the first is read at once, the others together once it is done.
+    const users = await Promise.all([
+      read(awa.id),
+      read(oumar.id),
+      read(salif.id, session(out)),
+      read(salif.id, session(kept)),
+      read('not-a-uuid'),
+      read(uuidv7()),
+      read(awa.id),
+    ]);
+    assert.deepEqual(
+      users.map((u) => u?.username ?? null),
+      ['awa', null, null, 'salif', null, null, 'awa'],
+      'inactive, signed out, malformed and unknown are nobody; the others are themselves',
+    );
   });
 
   test('deactivating a user ends their sessions, and reactivating does not revive old tokens', async () => {
