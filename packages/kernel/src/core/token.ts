@@ -13,8 +13,17 @@ export interface Session {
   expiresAt: number;
 }
 
+/** Tokens whose signature was checked, kept at most (a few MB): the sessions active on one server. */
+const VERIFIED_MAX = 10_000;
+
 /** Signs and verifies session tokens (HS256) with a secret kept in the database, shared by a cluster. */
 export class TokenService {
+  /**
+   * Tokens already verified, by their text: a signed token never changes, so its signature is checked once, not on
+   * every request of the session (expiry is checked each time; revocation when the user is loaded).
+   */
+  private readonly verified = new Map<string, Session>();
+
   private constructor(private readonly key: Uint8Array) {}
 
   static async open(db: Db): Promise<TokenService> {
@@ -41,10 +50,20 @@ export class TokenService {
 
   /** The session of a validly signed, unexpired token, or null (revocation is checked when the user is loaded). */
   async verify(token: string): Promise<Session | null> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.expiresAt > Date.now() / 1000) return known;
+      this.verified.delete(token);
+      return null;
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
       if (!payload.sub || !payload.jti || !payload.iat || !payload.exp) return null;
-      return { userId: payload.sub, jti: payload.jti, issuedAt: payload.iat, expiresAt: payload.exp };
+      const session = { userId: payload.sub, jti: payload.jti, issuedAt: payload.iat, expiresAt: payload.exp };
+      // Oldest first out: a Map keeps insertion order.
+      if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, session);
+      return session;
     } catch {
       return null;
     }

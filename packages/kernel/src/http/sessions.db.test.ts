@@ -73,6 +73,20 @@ describe('sessions end for real', () => {
     );
   });
 
+  test('a token accepted once does not make a forged copy of it pass (its signature is checked once, by its text)', async () => {
+    await t.createUser({ username: 'kadi' });
+    const other = await t.createUser({ username: 'intrus' });
+    const token = await t.loginToken('kadi');
+    assert.equal((await me(token)).statusCode, 200);
+    const [head, body, sig] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, sub: other.id })).toString('base64url')}.${sig}`;
+    assert.equal((await me(forged)).statusCode, 401, 'another user in the body, the same signature');
+    const changed = `${sig.slice(0, 5)}${sig[5] === 'x' ? 'y' : 'x'}${sig.slice(6)}`;
+    assert.equal((await me(`${head}.${body}.${changed}`)).statusCode, 401, 'a changed signature');
+    assert.equal((await me(token)).statusCode, 200, 'the genuine token still works');
+  });
+
   test('users asked at once are read in one go, each answered as their own', async () => {
     const admin = await t.createUser({ username: 'chef', admin: true });
     const awa = await t.createUser({ username: 'awa' });
