@@ -1,5 +1,5 @@
-/** An enrolment officer (DOMAIN.md §2.1 Officer): enrols families in the villages of their district. */
-export interface EnrolmentOfficer {
+/** What enrolment officers and claim administrators share: a person known by a code. */
+export interface Person {
   id: string;
   code: string;
   lastName: string;
@@ -7,6 +7,22 @@ export interface EnrolmentOfficer {
   dob: string | null;
   phone: string | null;
   email: string | null;
+  /** The kernel user account this person signs in with, if any. */
+  userId: string | null;
+}
+
+export interface PersonInput {
+  code: string;
+  lastName: string;
+  otherNames: string;
+  dob?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  userId?: string | null;
+}
+
+/** An enrolment officer (DOMAIN.md §2.1 Officer): enrols families in the villages of their district. */
+export interface EnrolmentOfficer extends Person {
   /** The officer's district. */
   locationId: string;
   /** The officer who takes over when this one stops working. */
@@ -20,19 +36,11 @@ export interface EnrolmentOfficer {
   /** Receives SMS. */
   phoneCommunication: boolean;
   address: string | null;
-  /** The kernel user account this officer signs in with, if any. */
-  userId: string | null;
   /** Villages served, all inside the district. */
   villageIds: string[];
 }
 
-export interface EnrolmentOfficerInput {
-  code: string;
-  lastName: string;
-  otherNames: string;
-  dob?: string | null;
-  phone?: string | null;
-  email?: string | null;
+export interface EnrolmentOfficerInput extends PersonInput {
   locationId: string;
   substituteId?: string | null;
   worksTo?: string | null;
@@ -43,30 +51,14 @@ export interface EnrolmentOfficerInput {
   veoPhone?: string | null;
   phoneCommunication?: boolean | null;
   address?: string | null;
-  userId?: string | null;
   villageIds?: readonly string[] | null;
 }
 
 /** A claim administrator (DOMAIN.md §2.1 ClaimAdmin): enters and submits claims for one health facility. */
-export interface ClaimAdministrator {
-  id: string;
-  code: string;
-  lastName: string;
-  otherNames: string;
-  dob: string | null;
-  phone: string | null;
-  email: string | null;
+export interface ClaimAdministrator extends Person {
   healthFacilityId: string;
-  userId: string | null;
 }
 
-export interface ClaimAdministratorInput {
-  code: string;
-  lastName: string;
-  otherNames: string;
-  dob?: string | null;
-  phone?: string | null;
-  email?: string | null;
+export interface ClaimAdministratorInput extends PersonInput {
   healthFacilityId: string;
-  userId?: string | null;
 }

@@ -1,5 +1,7 @@
-import { type Builder, connectionType, defineMutation, payloadType, type Types } from '@mutua/kernel';
+import { type Builder, type Ctx, connectionType, defineMutation, payloadType, type Types } from '@mutua/kernel';
 import { healthFacilityObject, type LocationService, locationObject } from '@mutua/location';
+import type { InputFieldMap, InputShapeFromFields, ObjectRef } from '@pothos/core';
+import type { Person } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { claimAdminObject, type OfficerService, officerObject } from '../points.js';
 
@@ -13,6 +15,17 @@ const deletePayload = (builder: Builder, name: string) =>
     }),
   });
 
+/** The person fields of both registers, shown first on each type. */
+const personObjectFields = (t: PothosSchemaTypes.ObjectFieldBuilder<Types, Person>) => ({
+  id: t.exposeID('id'),
+  code: t.exposeString('code'),
+  lastName: t.exposeString('lastName'),
+  otherNames: t.exposeString('otherNames'),
+  dob: t.expose('dob', { type: 'Date', nullable: true }),
+  phone: t.exposeString('phone', { nullable: true }),
+  email: t.exposeString('email', { nullable: true }),
+});
+
 const personFields = (t: InputFields) => ({
   code: t.string({ required: true }),
   lastName: t.string({ required: true }),
@@ -23,6 +36,53 @@ const personFields = (t: InputFields) => ({
   userId: t.id({ description: 'The kernel user account of this person (one record per account).' }),
 });
 
+/**
+ * `create<Name>` and `update<Name>` (the same fields plus the id), answering `<Name>Payload { <key> }`, and
+ * `delete<Name>`, each behind its right.
+ */
+function registerMutations<Fields extends InputFieldMap, R>(
+  builder: Builder,
+  name: string,
+  key: string,
+  ref: ObjectRef<Types, R>,
+  fields: (t: InputFields) => Fields,
+  o: {
+    rights: { add: string; edit: string; delete: string };
+    run: {
+      create: (ctx: Ctx, input: InputShapeFromFields<Fields>) => Promise<R>;
+      update: (ctx: Ctx, id: string, input: InputShapeFromFields<Fields>) => Promise<R>;
+      remove: (ctx: Ctx, id: string) => Promise<void>;
+    };
+  },
+): void {
+  const payload = payloadType(builder, `${name}Payload`, key, ref);
+  defineMutation(builder, `create${name}`, {
+    guard: { right: o.rights.add },
+    input: fields,
+    payload,
+    run: async (input, tx) => ({ [key]: await o.run.create(tx, input) }),
+  });
+  defineMutation(builder, `update${name}`, {
+    guard: { right: o.rights.edit },
+    input: (t) => ({ id: t.id({ required: true }), ...fields(t) }),
+    payload,
+    run: async (input, tx) => {
+      // The fields' shape plus `id`, which Pothos cannot relate to generic fields.
+      const withId = input as unknown as InputShapeFromFields<Fields> & { id: string };
+      return { [key]: await o.run.update(tx, withId.id, withId) };
+    },
+  });
+  defineMutation(builder, `delete${name}`, {
+    guard: { right: o.rights.delete },
+    input: (t) => ({ id: t.id({ required: true }) }),
+    payload: deletePayload(builder, `Delete${name}Payload`),
+    run: async (input, tx) => {
+      await o.run.remove(tx, input.id);
+      return { deletedId: input.id };
+    },
+  });
+}
+
 export function registerOfficerGraphql(builder: Builder, service: OfficerService, locations: LocationService): void {
   const LocationRef = locationObject(builder);
   const HfRef = healthFacilityObject(builder);
@@ -32,13 +92,7 @@ export function registerOfficerGraphql(builder: Builder, service: OfficerService
   builder.objectType(OfficerRef, {
     description: 'An enrolment officer (agent d’enrôlement): enrols families in the villages of a district.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      code: t.exposeString('code'),
-      lastName: t.exposeString('lastName'),
-      otherNames: t.exposeString('otherNames'),
-      dob: t.expose('dob', { type: 'Date', nullable: true }),
-      phone: t.exposeString('phone', { nullable: true }),
-      email: t.exposeString('email', { nullable: true }),
+      ...personObjectFields(t),
       locationId: t.exposeID('locationId'),
       location: t.field({
         type: LocationRef,
@@ -75,13 +129,7 @@ export function registerOfficerGraphql(builder: Builder, service: OfficerService
   builder.objectType(ClaimAdminRef, {
     description: 'A claim administrator (gestionnaire des demandes): enters claims for one health facility.',
     fields: (t) => ({
-      id: t.exposeID('id'),
-      code: t.exposeString('code'),
-      lastName: t.exposeString('lastName'),
-      otherNames: t.exposeString('otherNames'),
-      dob: t.expose('dob', { type: 'Date', nullable: true }),
-      phone: t.exposeString('phone', { nullable: true }),
-      email: t.exposeString('email', { nullable: true }),
+      ...personObjectFields(t),
       healthFacilityId: t.exposeID('healthFacilityId'),
       healthFacility: t.field({
         type: HfRef,
@@ -147,53 +195,17 @@ export function registerOfficerGraphql(builder: Builder, service: OfficerService
     address: t.string(),
     villageIds: t.idList({ description: 'Replaces the villages served; all inside the district.' }),
   });
-  const OfficerPayload = payloadType(builder, 'EnrolmentOfficerPayload', 'enrolmentOfficer', OfficerRef);
-  defineMutation(builder, 'createEnrolmentOfficer', {
-    guard: { right: RIGHTS.officerAdd },
-    input: officerFields,
-    payload: OfficerPayload,
-    run: async (input, tx) => ({ enrolmentOfficer: await service.createOfficer(tx, input) }),
-  });
-  defineMutation(builder, 'updateEnrolmentOfficer', {
-    guard: { right: RIGHTS.officerEdit },
-    input: (t) => ({ id: t.id({ required: true }), ...officerFields(t) }),
-    payload: OfficerPayload,
-    run: async (input, tx) => ({ enrolmentOfficer: await service.updateOfficer(tx, input.id, input) }),
-  });
-  defineMutation(builder, 'deleteEnrolmentOfficer', {
-    guard: { right: RIGHTS.officerDelete },
-    input: (t) => ({ id: t.id({ required: true }) }),
-    payload: deletePayload(builder, 'DeleteEnrolmentOfficerPayload'),
-    run: async (input, tx) => {
-      await service.deleteOfficer(tx, input.id);
-      return { deletedId: input.id };
-    },
+  registerMutations(builder, 'EnrolmentOfficer', 'enrolmentOfficer', OfficerRef, officerFields, {
+    rights: { add: RIGHTS.officerAdd, edit: RIGHTS.officerEdit, delete: RIGHTS.officerDelete },
+    run: { create: service.createOfficer, update: service.updateOfficer, remove: service.deleteOfficer },
   });
 
   const claimAdminFields = (t: InputFields) => ({
     ...personFields(t),
     healthFacilityId: t.id({ required: true }),
   });
-  const ClaimAdminPayload = payloadType(builder, 'ClaimAdministratorPayload', 'claimAdministrator', ClaimAdminRef);
-  defineMutation(builder, 'createClaimAdministrator', {
-    guard: { right: RIGHTS.claimAdminAdd },
-    input: claimAdminFields,
-    payload: ClaimAdminPayload,
-    run: async (input, tx) => ({ claimAdministrator: await service.createClaimAdmin(tx, input) }),
-  });
-  defineMutation(builder, 'updateClaimAdministrator', {
-    guard: { right: RIGHTS.claimAdminEdit },
-    input: (t) => ({ id: t.id({ required: true }), ...claimAdminFields(t) }),
-    payload: ClaimAdminPayload,
-    run: async (input, tx) => ({ claimAdministrator: await service.updateClaimAdmin(tx, input.id, input) }),
-  });
-  defineMutation(builder, 'deleteClaimAdministrator', {
-    guard: { right: RIGHTS.claimAdminDelete },
-    input: (t) => ({ id: t.id({ required: true }) }),
-    payload: deletePayload(builder, 'DeleteClaimAdministratorPayload'),
-    run: async (input, tx) => {
-      await service.deleteClaimAdmin(tx, input.id);
-      return { deletedId: input.id };
-    },
+  registerMutations(builder, 'ClaimAdministrator', 'claimAdministrator', ClaimAdminRef, claimAdminFields, {
+    rights: { add: RIGHTS.claimAdminAdd, edit: RIGHTS.claimAdminEdit, delete: RIGHTS.claimAdminDelete },
+    run: { create: service.createClaimAdmin, update: service.updateClaimAdmin, remove: service.deleteClaimAdmin },
   });
 }

@@ -5,31 +5,21 @@ import {
   type FieldProblem,
   InputError,
   isUuid,
-  keysetAfter,
-  keysetPage,
   NotFoundError,
   queryRows,
   RuleViolation,
   recordAudit,
   requireRight,
-  requireUser,
   uuidv7,
   withTransaction,
 } from '@mutua/kernel';
-import { and, asc, count, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { checkEnrolmentOfficer, checkVillages, substituteCycle } from '../domain/officer-rules.js';
 import type { EnrolmentOfficer, EnrolmentOfficerInput } from '../domain/types.js';
 import { RIGHTS } from '../manifest.js';
 import { type OfficerFilter, officerDeleted, type PageArgs } from '../points.js';
-import {
-  checkUserExists,
-  codeTaken,
-  guardUnique,
-  type OfficerDeps,
-  outOfScope,
-  personMatch,
-  userTaken,
-} from './common.js';
+import { checkUserExists, type OfficerDeps, outOfScope, personMatch } from './common.js';
+import { personRegister, personValues } from './person-register.js';
 import { officer, officerVillage } from './schema.js';
 
 type Row = typeof officer.$inferSelect;
@@ -85,21 +75,15 @@ async function withVillages(ctx: Ctx, rows: readonly Row[]): Promise<EnrolmentOf
 }
 
 export function createOfficerOps({ hooks, location }: OfficerDeps) {
-  const scope = (ctx: Ctx) => location.scopeCondition(ctx, officer.locationId);
-
-  /** Current officers matching `where`, in the user's scope (no right check: callers do it). */
-  async function select(ctx: Ctx, where: SQL | undefined): Promise<EnrolmentOfficer[]> {
-    const rows = await ctx.db
-      .select()
-      .from(officer)
-      .where(and(where, isNull(officer.deletedAt), await scope(ctx)));
-    return withVillages(ctx, rows);
-  }
-  const loadVisible = async (ctx: Ctx, id: string) =>
-    isUuid(id) ? (await select(ctx, eq(officer.id, id)))[0] : undefined;
+  const register = personRegister(
+    officer,
+    RIGHTS.officerSearch,
+    (ctx) => location.scopeCondition(ctx, officer.locationId),
+    withVillages,
+  );
 
   async function loadWritable(ctx: Ctx, id: string): Promise<EnrolmentOfficer> {
-    const found = await loadVisible(ctx, id);
+    const found = await register.loadVisible(ctx, id);
     if (!found) throw new NotFoundError('EnrolmentOfficer', id);
     if (!(await location.isInScope(ctx, found.locationId))) throw outOfScope();
     return found;
@@ -143,7 +127,7 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
     }
     const substituteId = clean(input.substituteId);
     if (substituteId && substituteId !== id) {
-      if (!(await loadVisible(ctx, substituteId))) {
+      if (!(await register.loadVisible(ctx, substituteId))) {
         problems.push({ field: 'substituteId', key: 'officer.error.substituteNotFound' });
       } else {
         const loop = substituteCycle(id, substituteId, await substituteChain(ctx, substituteId));
@@ -161,12 +145,7 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
     if (!(await location.isInScope(ctx, districtId!))) throw outOfScope();
     const record: EnrolmentOfficer = {
       id,
-      code: clean(input.code)!,
-      lastName: clean(input.lastName)!,
-      otherNames: clean(input.otherNames)!,
-      dob: clean(input.dob),
-      phone: clean(input.phone),
-      email: clean(input.email),
+      ...personValues(input),
       locationId: districtId!,
       substituteId,
       worksTo: clean(input.worksTo),
@@ -180,19 +159,7 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
       userId,
       villageIds: [...new Set(villageIds)],
     };
-    // Scope-blind on purpose: codes and accounts are unique nationally.
-    const [sameCode] = await ctx.db
-      .select({ id: officer.id })
-      .from(officer)
-      .where(and(eq(officer.code, record.code), isNull(officer.deletedAt), ne(officer.id, id)));
-    if (sameCode) throw codeTaken(record.code);
-    if (userId) {
-      const [sameUser] = await ctx.db
-        .select({ id: officer.id })
-        .from(officer)
-        .where(and(eq(officer.userId, userId), isNull(officer.deletedAt), ne(officer.id, id)));
-      if (sameUser) throw userTaken();
-    }
+    await register.checkUnique(ctx, id, record.code, userId);
     return record;
   }
 
@@ -206,7 +173,7 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
   return {
     async searchOfficers(ctx: Ctx, filter: OfficerFilter, page: PageArgs): Promise<Connection<EnrolmentOfficer>> {
       requireRight(ctx, RIGHTS.officerSearch);
-      const conds: Array<SQL | undefined> = [isNull(officer.deletedAt)];
+      const conds: Array<SQL | undefined> = [];
       const text = clean(filter.search);
       if (text) conds.push(personMatch(officer.code, [officer.lastName, officer.otherNames], text));
       const at = clean(filter.locationId);
@@ -222,55 +189,18 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
             : sql`false`,
         );
       }
-      conds.push(await scope(ctx));
-      const where = and(...conds);
-      return keysetPage<EnrolmentOfficer>({
-        first: page.first,
-        after: page.after,
-        key: (o) => [o.code, o.id],
-        fetch: async (limit, after) => {
-          const rows = await ctx.db
-            .select()
-            .from(officer)
-            .where(and(where, after ? keysetAfter([officer.code, officer.id], after) : undefined))
-            .orderBy(asc(officer.code), asc(officer.id))
-            .limit(limit);
-          return withVillages(ctx, rows);
-        },
-        count: async () => (await ctx.db.select({ n: count() }).from(officer).where(where))[0]?.n ?? 0,
-      });
+      return register.page(ctx, conds, page);
     },
 
-    async getOfficer(ctx: Ctx, id: string) {
-      requireRight(ctx, RIGHTS.officerSearch);
-      return (await loadVisible(ctx, id)) ?? null;
-    },
-
-    async findOfficerByCode(ctx: Ctx, code: string) {
-      requireRight(ctx, RIGHTS.officerSearch);
-      const c = clean(code);
-      return c ? ((await select(ctx, eq(officer.code, c)))[0] ?? null) : null;
-    },
-
-    /** Users may look up their own officer record; anyone else's needs the search right. */
-    async findOfficerByUser(ctx: Ctx, userId: string) {
-      const me = requireUser(ctx);
-      if (me.id !== userId) requireRight(ctx, RIGHTS.officerSearch);
-      if (!isUuid(userId)) return null;
-      const rows = await ctx.db
-        .select()
-        .from(officer)
-        .where(
-          and(eq(officer.userId, userId), isNull(officer.deletedAt), me.id === userId ? undefined : await scope(ctx)),
-        );
-      return (await withVillages(ctx, rows))[0] ?? null;
-    },
+    getOfficer: register.get,
+    findOfficerByCode: register.findByCode,
+    findOfficerByUser: register.findByUser,
 
     async createOfficer(ctx: Ctx, input: EnrolmentOfficerInput) {
       requireRight(ctx, RIGHTS.officerAdd);
       const o = await prepare(ctx, uuidv7(), input);
       return withTransaction(ctx, async (tx) => {
-        await guardUnique(o.code, () => tx.db.insert(officer).values({ id: o.id, ...columns(o) }));
+        await register.insert(tx, { id: o.id, ...columns(o) });
         await writeVillages(tx, o);
         await recordAudit(tx, { entity: 'EnrolmentOfficer', entityId: o.id, action: 'create', after: o });
         return o;
@@ -282,12 +212,7 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
       const before = await loadWritable(ctx, id);
       const o = await prepare(ctx, before.id, input);
       return withTransaction(ctx, async (tx) => {
-        await guardUnique(o.code, () =>
-          tx.db
-            .update(officer)
-            .set({ ...columns(o), updatedAt: sql`now()` })
-            .where(and(eq(officer.id, o.id), isNull(officer.deletedAt))),
-        );
+        await register.update(tx, o.id, columns(o));
         await writeVillages(tx, o);
         await recordAudit(tx, { entity: 'EnrolmentOfficer', entityId: o.id, action: 'update', before, after: o });
         return o;
@@ -309,7 +234,7 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
         }
         await hooks.runValidate(officerDeleted, { officer: o }, tx);
         await hooks.runBefore(officerDeleted, { officer: o }, tx);
-        await tx.db.update(officer).set({ deletedAt: sql`now()` }).where(eq(officer.id, o.id));
+        await register.softDelete(tx, o.id);
         await recordAudit(tx, { entity: 'EnrolmentOfficer', entityId: o.id, action: 'delete', before: o });
         await hooks.runAfter(officerDeleted, { officer: o }, tx);
       });

@@ -1,5 +1,10 @@
 import { type Connection, connectionFields, gql } from '@mutua/web-kernel';
-import type { ClaimAdministratorInput, EnrolmentOfficerInput } from '../domain/types';
+import type {
+  ClaimAdministrator,
+  ClaimAdministratorInput,
+  EnrolmentOfficer,
+  EnrolmentOfficerInput,
+} from '../domain/types';
 
 export interface Named {
   id: string;
@@ -8,43 +13,15 @@ export interface Named {
 }
 
 /** An enrolment officer as the pages show it. */
-export interface OfficerRow {
-  id: string;
-  code: string;
-  lastName: string;
-  otherNames: string;
-  dob: string | null;
-  phone: string | null;
-  email: string | null;
-  locationId: string;
+export interface OfficerRow extends EnrolmentOfficer {
   location: Named | null;
-  substituteId: string | null;
   substitute: { id: string; code: string; lastName: string; otherNames: string } | null;
-  worksTo: string | null;
-  veoCode: string | null;
-  veoLastName: string | null;
-  veoOtherNames: string | null;
-  veoDob: string | null;
-  veoPhone: string | null;
-  phoneCommunication: boolean;
-  address: string | null;
-  userId: string | null;
-  villageIds: string[];
   villages: Named[];
 }
 
 /** A claim administrator as the pages show it. */
-export interface ClaimAdminRow {
-  id: string;
-  code: string;
-  lastName: string;
-  otherNames: string;
-  dob: string | null;
-  phone: string | null;
-  email: string | null;
-  healthFacilityId: string;
+export interface ClaimAdminRow extends ClaimAdministrator {
   healthFacility: Named | null;
-  userId: string | null;
 }
 
 const OFFICER = `id code lastName otherNames dob phone email locationId location { id code name }
