@@ -1,23 +1,11 @@
-import { createMutuaApp, defineWebModule, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defineWebModule } from '@mutua/web-kernel';
+import { badInput, mockGql, renderApp, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import contributionWeb from './index';
 import { PolicyContributionsPanel } from './PolicyContributionsPanel';
 
-const clerk: Me = {
-  id: 'u1',
-  username: 'clerk',
-  lastName: 'Clerk',
-  otherNames: 'Demo',
-  email: null,
-  language: 'en',
-  rights: ['contribution.contribution.search', 'contribution.contribution.add'],
-  isAdmin: false,
-  districtIds: null,
-  healthFacilityId: null,
-  mustChangePassword: false,
-};
+const clerk = testUser({ rights: ['contribution.contribution.search', 'contribution.contribution.add'] });
 
 const PAYMENT = {
   policyId: 'p1',
@@ -46,70 +34,43 @@ const FIRST = {
   isOffline: false,
 };
 
-function start(answers: { create?: (input: Record<string, unknown>) => unknown } = {}) {
-  const inputs: Array<Record<string, unknown>> = [];
-  const previews: Array<Record<string, unknown>> = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const { query, variables } = JSON.parse(String(init.body)) as {
-        query: string;
-        variables: Record<string, unknown>;
-      };
-      let body: unknown;
-      if (query.includes('mutation CreateContribution')) {
-        const input = variables.input as Record<string, unknown>;
-        inputs.push(input);
-        body = answers.create?.(input);
-      } else if (query.includes('query PolicyContributions')) {
-        body = { data: { policyContributions: [FIRST], policyPayment: PAYMENT } };
-      } else if (query.includes('query ContributionPreview')) {
-        previews.push(variables);
-        const paidAfter =
-          1_000_000n +
-          BigInt(String(variables.amount).replace('.', '')) * (String(variables.amount).includes('.') ? 1n : 100n);
-        const value = 2_550_000n;
-        const dueAfter = paidAfter >= value ? 0n : value - paidAfter;
-        const fmt = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
-        body = {
-          data: {
-            contributionPreview: {
-              ...PAYMENT,
-              paidAfter: fmt(paidAfter),
-              dueAfter: fmt(dueAfter),
-              activates: paidAfter >= value,
-              effectiveDate: paidAfter >= value ? '2025-07-01' : null,
-              installment: 2,
-              warnings: [],
-            },
-          },
-        };
-      } else
-        body = {
-          data: { auditHistory: { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 } },
-        };
-      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-  const host = defineWebModule({
-    id: 'host',
-    routes: [{ path: '/policy', component: () => <PolicyContributionsPanel policyId="p1" familyId="f1" /> }],
-  });
-  const app = createMutuaApp({
-    modules: [contributionWeb, host],
-    history: createMemoryHistory({ initialEntries: ['/policy'] }),
-    user: clerk,
-  });
-  void app.i18n.changeLanguage('en');
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-  return { inputs, previews };
+const host = defineWebModule({
+  id: 'host',
+  routes: [{ path: '/policy', component: () => <PolicyContributionsPanel policyId="p1" familyId="f1" /> }],
+});
+
+/** The server's preview: what paying `amount` more on FIRST's policy would leave due. */
+function preview(variables: Record<string, unknown>) {
+  const paidAfter =
+    1_000_000n +
+    BigInt(String(variables.amount).replace('.', '')) * (String(variables.amount).includes('.') ? 1n : 100n);
+  const value = 2_550_000n;
+  const dueAfter = paidAfter >= value ? 0n : value - paidAfter;
+  const fmt = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
+  return {
+    contributionPreview: {
+      ...PAYMENT,
+      paidAfter: fmt(paidAfter),
+      dueAfter: fmt(dueAfter),
+      activates: paidAfter >= value,
+      effectiveDate: paidAfter >= value ? '2025-07-01' : null,
+      installment: 2,
+      warnings: [],
+    },
+  };
 }
 
-afterEach(() => vi.unstubAllGlobals());
+function start(answers: { create?: (input: Record<string, unknown>) => unknown } = {}) {
+  const calls = mockGql({
+    PolicyContributions: () => ({ policyContributions: [FIRST], policyPayment: PAYMENT }),
+    ContributionPreview: preview,
+    CreateContribution: (v) => answers.create?.(v.input as Record<string, unknown>),
+  });
+  renderApp({ modules: [contributionWeb, host], path: '/policy', user: clerk });
+  const inputs = () =>
+    calls.filter((c) => c.operation === 'CreateContribution').map((c) => c.variables.input as Record<string, unknown>);
+  return { inputs };
+}
 
 describe('PolicyContributionsPanel', { timeout: 30_000 }, () => {
   it('shows the paid total against the value, what remains, and the contributions', async () => {
@@ -124,12 +85,10 @@ describe('PolicyContributionsPanel', { timeout: 30_000 }, () => {
   it('tells before saving whether the payment activates the policy, then saves it once', async () => {
     const { inputs } = start({
       create: (input) => ({
-        data: {
-          createContribution: {
-            contribution: { ...FIRST, id: 'c2', receipt: input.receipt, amount: input.amount },
-            activated: true,
-            policy: { id: 'p1', status: 2, effectiveDate: '2025-07-01' },
-          },
+        createContribution: {
+          contribution: { ...FIRST, id: 'c2', receipt: input.receipt, amount: input.amount },
+          activated: true,
+          policy: { id: 'p1', status: 2, effectiveDate: '2025-07-01' },
         },
       }),
     });
@@ -151,25 +110,18 @@ describe('PolicyContributionsPanel', { timeout: 30_000 }, () => {
     fireEvent.change(within(dialog).getByLabelText(/Receipt number/), { target: { value: 'RC-002' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('Contribution saved: the policy is now active from 2025-07-01.')).toBeTruthy();
-    expect(inputs).toHaveLength(1);
-    expect(inputs[0]).toMatchObject({ policyId: 'p1', amount: '15500', receipt: 'RC-002', payType: 'C' });
-    expect(typeof inputs[0]?.clientMutationId).toBe('string');
+    expect(inputs()).toHaveLength(1);
+    expect(inputs()[0]).toMatchObject({ policyId: 'p1', amount: '15500', receipt: 'RC-002', payType: 'C' });
+    expect(typeof inputs()[0]?.clientMutationId).toBe('string');
   });
 
   it('shows the server’s message under the receipt when the receipt is taken', async () => {
     start({
-      create: () => ({
-        errors: [
-          {
-            message: 'The receipt number RC-001 is already used for this product.',
-            extensions: {
-              code: 'BAD_INPUT',
-              problems: [{ field: 'receipt', message: 'The receipt number RC-001 is already used for this product.' }],
-            },
-          },
-        ],
-        data: null,
-      }),
+      create: () =>
+        badInput(
+          [{ field: 'receipt', message: 'The receipt number RC-001 is already used for this product.' }],
+          'The receipt number RC-001 is already used for this product.',
+        ),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Add contribution' }));
     const dialog = await screen.findByRole('dialog');

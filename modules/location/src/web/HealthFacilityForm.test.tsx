@@ -1,26 +1,9 @@
-import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectionOf, gqlError, mockGql, renderApp, sentTo, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import locationWeb from './index';
 
 const DISTRICT = { id: 'd1', code: 'R1D1', name: 'Tahoua', type: 'D', parentId: 'r1' };
-
-function user(rights: string[], language: 'en' | 'fr' = 'en'): Me {
-  return {
-    id: 'u1',
-    username: 'clerk',
-    lastName: 'Issa',
-    otherNames: 'Amadou',
-    email: null,
-    language,
-    rights,
-    isAdmin: false,
-    districtIds: null,
-    healthFacilityId: null,
-    mustChangePassword: false,
-  };
-}
 
 /** The code lists the form reads, as an administrator left them: Charity deactivated, the dispensary renamed. */
 const entry = (list: string, code: string, name: string, nameFr: string, active = true) => ({
@@ -65,58 +48,25 @@ const CODE_LISTS = [
   list('hfStatus', [entry('hfStatus', 'AC', 'Active', 'Active'), entry('hfStatus', 'IN', 'Inactive', 'Inactive')]),
 ];
 
-function json(body: unknown): Response {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-}
-
 /** Answers the GraphQL calls the form makes; records the mutation variables. */
 function fakeApi() {
-  const sent: Array<{ query: string; variables: Record<string, unknown> }> = [];
-  const fetchMock = vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-    sent.push(body);
-    if (body.query.includes('codeLists')) return json({ data: { codeLists: CODE_LISTS } });
-    if (body.query.includes('locations(')) {
-      return json({
-        data: {
-          locations: {
-            edges: [{ cursor: 'c', node: DISTRICT }],
-            pageInfo: { hasNextPage: false, endCursor: 'c' },
-            totalCount: 1,
-          },
-        },
-      });
-    }
-    if (body.query.includes('createHealthFacility')) {
-      return json({
-        errors: [
-          {
-            message: 'The code HF1 is already used by another health facility: choose another.',
-            extensions: { code: 'CONFLICT', problems: [{ field: 'code', message: 'The code HF1 is already used.' }] },
-          },
-        ],
-      });
-    }
-    return json({ data: {} });
+  return mockGql({
+    CodeLists: () => ({ codeLists: CODE_LISTS }),
+    Locations: () => ({ locations: connectionOf([DISTRICT]) }),
+    CreateHealthFacility: () =>
+      gqlError('CONFLICT', 'The code HF1 is already used by another health facility: choose another.', [
+        { field: 'code', message: 'The code HF1 is already used.' },
+      ]),
   });
-  vi.stubGlobal('fetch', fetchMock);
-  return sent;
 }
 
-function renderAt(path: string, me: Me) {
-  const app = createMutuaApp({
+/** The new-facility form, for a clerk who may add facilities. */
+const renderForm = (language: 'en' | 'fr' = 'en') =>
+  renderApp({
     modules: [locationWeb],
-    history: createMemoryHistory({ initialEntries: [path] }),
-    user: me,
+    path: '/admin/health-facilities/new',
+    user: testUser({ language, rights: ['location.hf.search', 'location.hf.add'] }),
   });
-  void app.i18n.changeLanguage(me.language);
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-  return app;
-}
 
 /** Picks an option of an MUI select by its visible text. */
 async function choose(label: string, option: string) {
@@ -125,23 +75,20 @@ async function choose(label: string, option: string) {
 }
 
 describe('health facility form', { timeout: 20_000 }, () => {
-  afterEach(() => vi.unstubAllGlobals());
-
   it('sends every required field and shows the server’s message beside the code', async () => {
     const sent = fakeApi();
-    renderAt('/admin/health-facilities/new', user(['location.hf.search', 'location.hf.add']));
+    renderForm();
     fireEvent.change(await screen.findByLabelText('Code'), { target: { value: 'HF1' } });
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'CSI Galmi' } });
     await choose('Legal form', 'Government');
     await choose('Level', 'Health centre');
     await choose('Care type', 'Both');
-    await waitFor(() => expect(sent.some((s) => s.query.includes('locations('))).toBe(true));
+    await waitFor(() => expect(sent.some((s) => s.operation === 'Locations')).toBe(true));
     await choose('District', 'R1D1 — Tahoua');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
     expect(await screen.findByText('The code HF1 is already used.', { selector: 'p' })).toBeTruthy();
-    const create = sent.find((s) => s.query.includes('createHealthFacility'));
-    expect(create?.variables.input).toMatchObject({
+    expect(sentTo(sent, 'CreateHealthFacility').input).toMatchObject({
       code: 'HF1',
       name: 'CSI Galmi',
       legalForm: 'G',
@@ -156,7 +103,7 @@ describe('health facility form', { timeout: 20_000 }, () => {
 
   it('offers the code lists’ active entries, as the administrator named them, in the UI language', async () => {
     fakeApi();
-    renderAt('/admin/health-facilities/new', user(['location.hf.search', 'location.hf.add'], 'fr'));
+    renderForm('fr');
     const names = async (label: string) => {
       fireEvent.mouseDown(
         within((await screen.findByLabelText(label)).parentElement as HTMLElement).getByRole('combobox'),
@@ -176,7 +123,7 @@ describe('health facility form', { timeout: 20_000 }, () => {
 
   it('labels the fields in French', async () => {
     fakeApi();
-    renderAt('/admin/health-facilities/new', user(['location.hf.search', 'location.hf.add'], 'fr'));
+    renderForm('fr');
     for (const label of ['Code', 'Nom', 'Forme juridique', 'Niveau', 'Type de soins', 'District']) {
       expect(await screen.findByLabelText(label)).toBeTruthy();
     }

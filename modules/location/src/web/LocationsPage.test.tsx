@@ -1,7 +1,6 @@
-import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockGql, renderApp, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import locationWeb from './index';
 
 const node = (id: string, code: string, name: string, type: string, parentId: string | null) => ({
@@ -20,58 +19,24 @@ const TREE: Record<string, unknown[]> = {
   r1: [node('d1', 'R1D1', 'Tahoua', 'D', 'r1'), node('d2', 'R1D2', "Birni N'Konni", 'D', 'r1')],
 };
 
-const me = (rights: string[]): Me => ({
-  id: 'u1',
-  username: 'admin',
-  lastName: 'A',
-  otherNames: 'B',
-  email: null,
-  language: 'en',
-  rights,
-  isAdmin: false,
-  districtIds: null,
-  healthFacilityId: null,
-  mustChangePassword: false,
-});
-
+/** Renders the tree page; returns the parent ids asked for, in order. */
 function start(rights: string[]) {
-  const asked: Array<string | null> = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const { variables } = JSON.parse(String(init.body)) as { variables: { parentId: string | null } };
-      asked.push(variables.parentId);
-      const children = TREE[variables.parentId ?? 'root'] ?? [];
-      return new Response(JSON.stringify({ data: { locationChildren: children } }), {
-        headers: { 'Content-Type': 'application/json' },
-      });
-    }),
-  );
-  const app = createMutuaApp({
-    modules: [locationWeb],
-    history: createMemoryHistory({ initialEntries: ['/admin/locations'] }),
-    user: me(rights),
+  const calls = mockGql({
+    LocationChildren: (v) => ({ locationChildren: TREE[(v.parentId as string | null) ?? 'root'] ?? [] }),
   });
-  void app.i18n.changeLanguage('en');
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-  return asked;
+  renderApp({ modules: [locationWeb], path: '/admin/locations', user: testUser({ rights }) });
+  return () => calls.map((c) => c.variables.parentId);
 }
 
 describe('locations tree', () => {
-  afterEach(() => vi.unstubAllGlobals());
-
   it('loads a level only when its parent is expanded', async () => {
     const asked = start(['location.location.search']);
     const region = await screen.findByRole('treeitem', { name: 'R1 Tahoua' });
     expect(region.getAttribute('aria-expanded')).toBe('false');
-    expect(asked).toEqual([null]);
+    expect(asked()).toEqual([null]);
     fireEvent.click(screen.getByRole('button', { name: '▸ Tahoua' }));
     expect(await screen.findByRole('treeitem', { name: "R1D2 Birni N'Konni" })).toBeTruthy();
-    await waitFor(() => expect(asked).toEqual([null, 'r1']));
+    await waitFor(() => expect(asked()).toEqual([null, 'r1']));
   });
 
   it('offers only the actions the user has the right to', async () => {

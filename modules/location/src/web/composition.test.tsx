@@ -1,33 +1,10 @@
-import { createMutuaApp, type Me, MutuaProviders, type WebModule } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import type { WebModule } from '@mutua/web-kernel';
+import { renderApp, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import locationWeb from './index';
 
-const admin: Me = {
-  id: 'u1',
-  username: 'admin',
-  lastName: 'Admin',
-  otherNames: 'Demo',
-  email: null,
-  language: 'en',
-  rights: [],
-  isAdmin: true,
-  districtIds: null,
-  healthFacilityId: null,
-  mustChangePassword: false,
-};
-
-function start(modules: WebModule[]) {
-  const app = createMutuaApp({ modules, history: createMemoryHistory({ initialEntries: ['/'] }), user: admin });
-  void app.i18n.changeLanguage('en');
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-  return app;
-}
+const start = (modules: WebModule[]) => renderApp({ modules, user: testUser({ isAdmin: true }) }).app;
 
 async function administrationMenu() {
   fireEvent.click(await screen.findByRole('button', { name: 'Administration' }));

@@ -1,58 +1,16 @@
-import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dryRunResult, mockRest, renderApp, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import medicalWeb from './index';
 
-const me = (rights: string[]): Me => ({
-  id: 'u1',
-  username: 'admin2',
-  lastName: 'Sow',
-  otherNames: 'Ali',
-  email: null,
-  language: 'fr',
-  rights,
-  isAdmin: false,
-  districtIds: null,
-  healthFacilityId: null,
-  mustChangePassword: false,
-});
-
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-
-function renderAt(path: string, user: Me) {
-  const app = createMutuaApp({ modules: [medicalWeb], history: createMemoryHistory({ initialEntries: [path] }), user });
-  void app.i18n.changeLanguage('fr');
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-}
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+/** The import page in French, for a user with `rights`. */
+const renderAt = (rights: string[]) =>
+  renderApp({ modules: [medicalWeb], path: '/tools/imports/medical', user: testUser({ language: 'fr', rights }) });
 
 describe('medical import page', () => {
   it('dry-runs a file and lists the row errors with their field', async () => {
-    const calls: string[] = [];
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async (url: string) => {
-        calls.push(url);
-        return json({
-          dryRun: true,
-          total: 2,
-          created: 1,
-          updated: 0,
-          applied: false,
-          errors: [{ row: 3, field: 'price', message: 'Ne doit pas être négatif' }],
-        });
-      }),
-    );
-    renderAt('/tools/imports/medical', me(['medical.item.add', 'medical.item.search']));
+    const calls = mockRest(dryRunResult([{ row: 3, field: 'price', message: 'Ne doit pas être négatif' }]));
+    renderAt(['medical.item.add', 'medical.item.search']);
     const input = await screen.findByLabelText('Choisir un fichier');
     fireEvent.change(input, { target: { files: [new File(['code,name\n'], 'produits.csv', { type: 'text/csv' })] } });
     fireEvent.click(screen.getByRole('button', { name: 'Vérifier (essai)' }));
@@ -69,7 +27,7 @@ describe('medical import page', () => {
   });
 
   it('offers the exports alone to a user who may search a register but not import it', async () => {
-    renderAt('/tools/imports/medical', me(['medical.service.search']));
+    renderAt(['medical.service.search']);
     expect(await screen.findByRole('link', { name: /Registre des actes médicaux — Exporter XLSX/ })).toBeTruthy();
     expect(screen.queryByLabelText('Choisir un fichier')).toBeNull();
   });

@@ -1,27 +1,8 @@
-import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { badInput, connectionOf, emptyAuditHistory, mockGql, renderApp, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import payerWeb from './index';
 
-const admin: Me = {
-  id: 'u1',
-  username: 'admin',
-  lastName: 'Admin',
-  otherNames: 'Demo',
-  email: null,
-  language: 'en',
-  rights: [],
-  isAdmin: true,
-  districtIds: null,
-  healthFacilityId: null,
-  mustChangePassword: false,
-};
-const connection = (nodes: unknown[]) => ({
-  edges: nodes.map((node, i) => ({ cursor: String(i), node })),
-  pageInfo: { hasNextPage: false, endCursor: null },
-  totalCount: nodes.length,
-});
 const PAYER = {
   id: 'p1',
   type: 'G',
@@ -61,58 +42,23 @@ const CODE_LISTS = [
   },
 ];
 
+/** A fake GraphQL server answering the payers page; every save fails on the e-mail. Returns the saved inputs. */
 function start(path: string) {
-  const inputs: Array<Record<string, unknown>> = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const { query, variables } = JSON.parse(String(init.body)) as {
-        query: string;
-        variables: Record<string, unknown>;
-      };
-      let body: unknown;
-      if (query.includes('mutation')) {
-        inputs.push(variables.input as Record<string, unknown>);
-        body = {
-          errors: [
-            {
-              message: 'E-mail is not a valid e-mail address.',
-              extensions: { code: 'BAD_INPUT', problems: [{ field: 'email', message: 'E-mail is not valid.' }] },
-            },
-          ],
-        };
-      } else if (query.includes('codeLists')) body = { data: { codeLists: CODE_LISTS } };
-      else if (query.includes('query Payers')) body = { data: { payers: connection([PAYER]) } };
-      else if (query.includes('query Level')) {
-        const region = variables.type === 'R';
-        body = {
-          data: {
-            locations: connection([
-              region ? { id: 'r1', code: 'R1', name: 'Tahoua' } : { id: 'd1', code: 'R1D1', name: 'Tahoua' },
-            ]),
-          },
-        };
-      } else body = { data: { auditHistory: connection([]) } };
-      return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+  const calls = mockGql({
+    ...emptyAuditHistory,
+    CodeLists: () => ({ codeLists: CODE_LISTS }),
+    Payers: () => ({ payers: connectionOf([PAYER]) }),
+    Level: (v) => ({
+      locations: connectionOf([
+        v.type === 'R' ? { id: 'r1', code: 'R1', name: 'Tahoua' } : { id: 'd1', code: 'R1D1', name: 'Tahoua' },
+      ]),
     }),
-  );
-  const app = createMutuaApp({
-    modules: [payerWeb],
-    history: createMemoryHistory({ initialEntries: [path] }),
-    user: admin,
+    UpdatePayer: () =>
+      badInput([{ field: 'email', message: 'E-mail is not valid.' }], 'E-mail is not a valid e-mail address.'),
   });
-  void app.i18n.changeLanguage('en');
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-  return inputs;
+  renderApp({ modules: [payerWeb], path, user: testUser({ isAdmin: true }) });
+  return () => calls.filter((c) => c.operation === 'UpdatePayer').map((c) => c.variables.input);
 }
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
 
 describe('payers page', { timeout: 20_000 }, () => {
   it('is in the administration menu', async () => {
@@ -127,8 +73,8 @@ describe('payers page', { timeout: 20_000 }, () => {
     const dialog = await screen.findByRole('dialog', { name: 'Edit payer' });
     fireEvent.change(within(dialog).getByLabelText('E-mail', { exact: true }), { target: { value: 'x@' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    await waitFor(() => expect(inputs.length).toBe(1));
-    expect(inputs[0]).toMatchObject({ id: 'p1', type: 'G', name: 'État du Niger', locationId: 'r1', email: 'x@' });
+    await waitFor(() => expect(inputs().length).toBe(1));
+    expect(inputs()[0]).toMatchObject({ id: 'p1', type: 'G', name: 'État du Niger', locationId: 'r1', email: 'x@' });
     expect(await within(dialog).findAllByText('E-mail is not valid.')).not.toHaveLength(0);
   });
 

@@ -1,80 +1,25 @@
-import { createMutuaApp, type Me, MutuaProviders } from '@mutua/web-kernel';
-import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { badInput, connectionOf, mockGql, renderApp, sentTo, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import productWeb from './index';
-
-function user(rights: string[], language: 'en' | 'fr' = 'en'): Me {
-  return {
-    id: 'u1',
-    username: 'admin',
-    lastName: 'Issa',
-    otherNames: 'Amadou',
-    email: null,
-    language,
-    rights,
-    isAdmin: false,
-    districtIds: null,
-    healthFacilityId: null,
-    mustChangePassword: false,
-  };
-}
-
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-const empty = { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
-
-function fakeApi() {
-  const sent: Array<{ query: string; variables: Record<string, unknown> }> = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const body = JSON.parse(String(init.body)) as { query: string; variables: Record<string, unknown> };
-      sent.push(body);
-      if (body.query.includes('ProductOptions')) {
-        return json({ data: { regions: empty, districts: empty, products: empty } });
-      }
-      if (body.query.includes('createProduct')) {
-        return json({
-          errors: [
-            {
-              message: 'Un jour et un mois JJ-MM (ex. 01-07)',
-              extensions: {
-                code: 'BAD_INPUT',
-                problems: [{ field: 'startCycle1', message: 'Un jour et un mois JJ-MM (ex. 01-07)' }],
-              },
-            },
-          ],
-        });
-      }
-      return json({ data: {} });
-    }),
-  );
-  return sent;
-}
-
-function renderAt(path: string, me: Me) {
-  const app = createMutuaApp({
-    modules: [productWeb],
-    history: createMemoryHistory({ initialEntries: [path] }),
-    user: me,
-  });
-  void app.i18n.changeLanguage(me.language);
-  render(
-    <MutuaProviders app={app}>
-      <RouterProvider router={app.router} context={{ auth: app.auth }} />
-    </MutuaProviders>,
-  );
-}
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('product form', () => {
   it('marks the required fields, sends every section and shows the server’s field problem (French)', {
     timeout: 60_000,
   }, async () => {
-    const sent = fakeApi();
-    renderAt('/admin/products/new', user(['product.product.search', 'product.product.add'], 'fr'));
+    const sent = mockGql({
+      ProductOptions: () => ({ regions: connectionOf([]), districts: connectionOf([]), products: connectionOf([]) }),
+      CreateProduct: () =>
+        badInput(
+          [{ field: 'startCycle1', message: 'Un jour et un mois JJ-MM (ex. 01-07)' }],
+          'Un jour et un mois JJ-MM (ex. 01-07)',
+        ),
+    });
+    renderApp({
+      modules: [productWeb],
+      path: '/admin/products/new',
+      user: testUser({ language: 'fr', rights: ['product.product.search', 'product.product.add'] }),
+    });
     const code = await screen.findByLabelText('Code', { exact: true });
     expect(code).toHaveProperty('required', true);
     expect(screen.getByLabelText('Nom', { exact: true })).toHaveProperty('required', true);
@@ -105,9 +50,7 @@ describe('product form', () => {
     await waitFor(() => expect(screen.getAllByText('Un jour et un mois JJ-MM (ex. 01-07)').length).toBeGreaterThan(0), {
       timeout: 10_000,
     });
-    const create = sent.find((s) => s.query.includes('createProduct'))!;
-    const input = create.variables.input as Record<string, unknown>;
-    expect(input).toMatchObject({
+    expect(sentTo(sent, 'CreateProduct').input).toMatchObject({
       code: 'MUS-NEW',
       name: 'Nouveau',
       startCycle1: '31-02',

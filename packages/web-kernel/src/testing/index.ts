@@ -11,7 +11,7 @@ export {
   type GqlCall,
   gqlError,
   mockGql,
-  mockRest,
   sentTo,
 } from './mock-gql';
+export { dryRunResult, mockRest } from './mock-rest';
 export { renderApp, testUser } from './render-app';

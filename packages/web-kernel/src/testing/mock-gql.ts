@@ -1,4 +1,5 @@
 import { onTestFinished, vi } from 'vitest';
+import { jsonResponse } from './mock-rest';
 
 /** What a mocked operation answers: its `data`, or `{ errors }` to fail. */
 export type GqlAnswer = unknown;
@@ -78,29 +79,6 @@ export function connectionOf<T>(nodes: readonly T[]) {
 /** Answers the kernel's HistoryPanel (on every edit page) with no entries; spread it into `mockGql`'s handlers. */
 export const emptyAuditHistory = { AuditHistory: () => ({ auditHistory: connectionOf([]) }) };
 
-/**
- * Stubs `fetch` for REST calls (imports, exports): every request is answered with `body` as JSON. Returns the URLs
- * asked, in order; the stub is removed when the test ends.
- */
-export function mockRest(body: unknown): string[] {
-  const urls: string[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string) => {
-      urls.push(url);
-      return jsonResponse(body);
-    }),
-  );
-  onTestFinished(() => {
-    vi.unstubAllGlobals();
-  });
-  return urls;
-}
-
 function graphqlBody(answer: GqlAnswer): unknown {
   return answer && typeof answer === 'object' && 'errors' in answer ? answer : { data: answer };
-}
-
-function jsonResponse(body: unknown): Response {
-  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 }
