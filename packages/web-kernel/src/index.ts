@@ -68,6 +68,14 @@ export {
 export { NumberInput, type NumberInputProps } from './ui/NumberInput';
 export { PageHeader, type PageHeaderProps } from './ui/PageHeader';
 export { ProgressBar } from './ui/ProgressBar';
+export {
+  type RecordAction,
+  RecordDialog,
+  type RecordDialogProps,
+  RegisterPage,
+  type RegisterPageProps,
+  useRecordMutations,
+} from './ui/RegisterPage';
 export { SearchFilters, type SearchFiltersProps } from './ui/SearchFilters';
 export { SelectInput, type SelectInputProps, type SelectOption } from './ui/SelectInput';
 export { TextInput, type TextInputProps } from './ui/TextInput';

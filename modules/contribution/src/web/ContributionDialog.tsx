@@ -1,24 +1,10 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
-import {
-  ConfirmDialog,
-  ErrorAlert,
-  FormGrid,
-  fieldError,
-  HistoryPanel,
-  SelectInput,
-  TextInput,
-  useAuth,
-} from '@mutua/web-kernel';
+import { FormGrid, fieldError, RecordDialog, SelectInput, TextInput, useAuth } from '@mutua/web-kernel';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PAY_TYPES } from '../domain/types';
 import {
@@ -66,7 +52,6 @@ export function ContributionDialog({
     payerId: contribution?.payerId ?? null,
     isPhotoFee: contribution?.isPhotoFee ?? false,
   });
-  const [deleting, setDeleting] = useState(false);
   const set = <K extends keyof ContributionFormInput>(k: K, v: ContributionFormInput[K]) =>
     setForm((f) => ({ ...f, [k]: v }));
   const money = (v: string) => formatMoney(v, i18n.language);
@@ -102,136 +87,116 @@ export function ContributionDialog({
     onSuccess: () => onSaved({ activated: false, effectiveDate: null }),
   });
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    save.mutate();
-  };
   const p = previewable ? preview.data : undefined;
   const title = contribution ? t('contribution.page.edit') : t('contribution.page.add');
   return (
-    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-label={title}>
-      <Box component="form" onSubmit={submit} noValidate>
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <ErrorAlert error={save.error ?? remove.error} />
-          <FormGrid columns={2}>
-            <TextInput
-              name="receipt"
-              label={t('contribution.field.receipt')}
-              required
+    <RecordDialog
+      title={title}
+      maxWidth="md"
+      save={save}
+      canSave={canEdit}
+      remove={remove}
+      confirmDelete={
+        contribution && hasRight('contribution.contribution.delete')
+          ? {
+              title: t('contribution.page.deleteTitle', { receipt: contribution.receipt }),
+              message: t('contribution.page.deleteBody'),
+            }
+          : null
+      }
+      history={contribution ? { entity: 'Contribution', entityId: contribution.id } : null}
+      onClose={onClose}
+    >
+      <FormGrid columns={2}>
+        <TextInput
+          name="receipt"
+          label={t('contribution.field.receipt')}
+          required
+          disabled={!canEdit}
+          value={form.receipt}
+          slotProps={{ htmlInput: { maxLength: 50 } }}
+          onChange={(e) => set('receipt', e.target.value)}
+          error={fieldError(save.error, 'receipt')}
+        />
+        <TextInput
+          name="payDate"
+          label={t('contribution.field.payDate')}
+          type="date"
+          required
+          disabled={!canEdit}
+          value={form.payDate}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayLocal() } }}
+          onChange={(e) => set('payDate', e.target.value)}
+          error={fieldError(save.error, 'payDate')}
+        />
+        <TextInput
+          name="amount"
+          label={t('contribution.field.amount')}
+          required
+          disabled={!canEdit}
+          value={form.amount}
+          slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+          onChange={(e) => set('amount', e.target.value)}
+          error={fieldError(save.error, 'amount')}
+        />
+        <SelectInput
+          name="payType"
+          label={t('contribution.field.payType')}
+          required
+          disabled={!canEdit}
+          options={PAY_TYPES.map((v) => ({ value: v, label: t(`contribution.payType.${v}`) }))}
+          value={form.payType}
+          onChange={(v) => set('payType', v)}
+          error={fieldError(save.error, 'payType')}
+        />
+        {payerOptions.length ? (
+          <SelectInput
+            name="payerId"
+            label={t('contribution.field.payerId')}
+            emptyLabel={t('contribution.page.any')}
+            disabled={!canEdit}
+            options={payerOptions}
+            value={form.payerId ?? ''}
+            onChange={(v) => set('payerId', v || null)}
+            error={fieldError(save.error, 'payerId')}
+          />
+        ) : null}
+        <FormControlLabel
+          control={
+            <Checkbox
+              name="isPhotoFee"
+              checked={form.isPhotoFee}
               disabled={!canEdit}
-              value={form.receipt}
-              slotProps={{ htmlInput: { maxLength: 50 } }}
-              onChange={(e) => set('receipt', e.target.value)}
-              error={fieldError(save.error, 'receipt')}
+              onChange={(e) => set('isPhotoFee', e.target.checked)}
             />
-            <TextInput
-              name="payDate"
-              label={t('contribution.field.payDate')}
-              type="date"
-              required
-              disabled={!canEdit}
-              value={form.payDate}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: todayLocal() } }}
-              onChange={(e) => set('payDate', e.target.value)}
-              error={fieldError(save.error, 'payDate')}
-            />
-            <TextInput
-              name="amount"
-              label={t('contribution.field.amount')}
-              required
-              disabled={!canEdit}
-              value={form.amount}
-              slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-              onChange={(e) => set('amount', e.target.value)}
-              error={fieldError(save.error, 'amount')}
-            />
-            <SelectInput
-              name="payType"
-              label={t('contribution.field.payType')}
-              required
-              disabled={!canEdit}
-              options={PAY_TYPES.map((v) => ({ value: v, label: t(`contribution.payType.${v}`) }))}
-              value={form.payType}
-              onChange={(v) => set('payType', v)}
-              error={fieldError(save.error, 'payType')}
-            />
-            {payerOptions.length ? (
-              <SelectInput
-                name="payerId"
-                label={t('contribution.field.payerId')}
-                emptyLabel={t('contribution.page.any')}
-                disabled={!canEdit}
-                options={payerOptions}
-                value={form.payerId ?? ''}
-                onChange={(v) => set('payerId', v || null)}
-                error={fieldError(save.error, 'payerId')}
-              />
+          }
+          label={t('contribution.field.isPhotoFee')}
+        />
+      </FormGrid>
+      <Box data-testid="contribution-preview" sx={{ mt: 2 }} aria-live="polite">
+        {payment ? (
+          <Box sx={{ mb: 1 }}>{t('contribution.page.remainingNow', { amount: money(p?.due ?? payment.due) })}</Box>
+        ) : null}
+        {p ? (
+          <>
+            <Box sx={{ mb: 1 }}>{t('contribution.page.remainingAfter', { amount: money(p.dueAfter) })}</Box>
+            {p.activates ? (
+              <Alert severity="success">{t('contribution.page.willActivate', { date: p.effectiveDate })}</Alert>
+            ) : p.status === 1 ? (
+              <Alert severity="info">{t('contribution.page.willNotActivate')}</Alert>
             ) : null}
-            <FormControlLabel
-              control={
-                <Checkbox
-                  name="isPhotoFee"
-                  checked={form.isPhotoFee}
-                  disabled={!canEdit}
-                  onChange={(e) => set('isPhotoFee', e.target.checked)}
-                />
-              }
-              label={t('contribution.field.isPhotoFee')}
-            />
-          </FormGrid>
-          <Box data-testid="contribution-preview" sx={{ mt: 2 }} aria-live="polite">
-            {payment ? (
-              <Box sx={{ mb: 1 }}>{t('contribution.page.remainingNow', { amount: money(p?.due ?? payment.due) })}</Box>
-            ) : null}
-            {p ? (
-              <>
-                <Box sx={{ mb: 1 }}>{t('contribution.page.remainingAfter', { amount: money(p.dueAfter) })}</Box>
-                {p.activates ? (
-                  <Alert severity="success">{t('contribution.page.willActivate', { date: p.effectiveDate })}</Alert>
-                ) : p.status === 1 ? (
-                  <Alert severity="info">{t('contribution.page.willNotActivate')}</Alert>
-                ) : null}
-                {p.warnings.map((w) => (
-                  <Alert key={w} severity="warning" sx={{ mt: 1 }}>
-                    {t(`contribution.warning.${w}`, {
-                      deadline: p.deadline,
-                      installment: p.installment,
-                      max: p.maxInstallments,
-                    })}
-                  </Alert>
-                ))}
-              </>
-            ) : null}
-          </Box>
-          {contribution ? <HistoryPanel entity="Contribution" entityId={contribution.id} /> : null}
-        </DialogContent>
-        <DialogActions>
-          {contribution && hasRight('contribution.contribution.delete') ? (
-            <Button color="error" onClick={() => setDeleting(true)}>
-              {t('contribution.page.delete')}
-            </Button>
-          ) : null}
-          <Button onClick={onClose}>{t('contribution.page.cancel')}</Button>
-          {canEdit ? (
-            <Button type="submit" variant="contained" disabled={save.isPending}>
-              {t('contribution.page.save')}
-            </Button>
-          ) : null}
-        </DialogActions>
+            {p.warnings.map((w) => (
+              <Alert key={w} severity="warning" sx={{ mt: 1 }}>
+                {t(`contribution.warning.${w}`, {
+                  deadline: p.deadline,
+                  installment: p.installment,
+                  max: p.maxInstallments,
+                })}
+              </Alert>
+            ))}
+          </>
+        ) : null}
       </Box>
-      <ConfirmDialog
-        open={deleting}
-        title={t('contribution.page.deleteTitle', { receipt: contribution?.receipt ?? '' })}
-        message={t('contribution.page.deleteBody')}
-        danger
-        busy={remove.isPending}
-        onConfirm={() => {
-          setDeleting(false);
-          remove.mutate();
-        }}
-        onClose={() => setDeleting(false)}
-      />
-    </Dialog>
+    </RecordDialog>
   );
 }

@@ -1,16 +1,5 @@
-import Button from '@mui/material/Button';
-import {
-  DataTable,
-  FormGrid,
-  fieldError,
-  PageHeader,
-  SearchFilters,
-  SelectInput,
-  TextInput,
-  useAuth,
-  useConnection,
-} from '@mutua/web-kernel';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormGrid, RecordDialog, SelectInput, useAuth, useRecordMutations } from '@mutua/web-kernel';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -22,7 +11,7 @@ import {
   searchClaimAdmins,
   updateClaimAdmin,
 } from './api';
-import { EditDialog, orNull, UserInput } from './shared';
+import { confirmDelete, orNull, PersonRegisterPage, personInputs, UserInput, useFormInputs } from './shared';
 
 const EMPTY: ClaimAdminFilters = { search: '', healthFacilityId: '' };
 
@@ -34,74 +23,25 @@ function useHfOptions() {
 /** `/admin/claim-administrators`: search by code, name and facility; create, edit, delete; history. */
 export function ClaimAdminsPage() {
   const { t } = useTranslation();
-  const { hasRight } = useAuth();
-  const [draft, setDraft] = useState<ClaimAdminFilters>(EMPTY);
-  const [filters, setFilters] = useState<ClaimAdminFilters>(EMPTY);
-  const [editing, setEditing] = useState<ClaimAdminRow | 'new' | null>(null);
-  const list = useConnection<ClaimAdminRow>(['officer.claimAdmins', filters], (after) =>
-    searchClaimAdmins(filters, after),
-  );
   const hfOptions = useHfOptions();
   return (
-    <>
-      <PageHeader
-        title={t('officer.page.claimAdminsTitle')}
-        actions={
-          hasRight('officer.claimAdmin.add') ? (
-            <Button variant="contained" onClick={() => setEditing('new')}>
-              {t('officer.page.newClaimAdmin')}
-            </Button>
-          ) : null
-        }
-      />
-      <SearchFilters
-        onSearch={() => setFilters(draft)}
-        onReset={() => {
-          setDraft(EMPTY);
-          setFilters(EMPTY);
-        }}
-      >
-        <TextInput
-          name="search"
-          label={t('officer.page.search')}
-          value={draft.search}
-          onChange={(e) => setDraft((d) => ({ ...d, search: e.target.value }))}
-        />
-        <SelectInput
-          name="healthFacilityId"
-          label={t('officer.field.healthFacilityId')}
-          emptyLabel={t('officer.page.any')}
-          options={hfOptions}
-          value={draft.healthFacilityId}
-          onChange={(v) => setDraft((d) => ({ ...d, healthFacilityId: v }))}
-        />
-      </SearchFilters>
-      <DataTable<ClaimAdminRow>
-        label={t('officer.page.claimAdminsTitle')}
-        onRowClick={(c) => setEditing(c)}
-        columns={[
-          { key: 'code', header: t('officer.field.code') },
-          { key: 'lastName', header: t('officer.field.lastName') },
-          { key: 'otherNames', header: t('officer.field.otherNames') },
-          {
-            key: 'healthFacility',
-            header: t('officer.field.healthFacilityId'),
-            render: (c) => (c.healthFacility ? `${c.healthFacility.code} — ${c.healthFacility.name}` : ''),
-          },
-          { key: 'phone', header: t('officer.field.phone') },
-          { key: 'email', header: t('officer.field.email') },
-        ]}
-        {...list.tableProps}
-      />
-      {editing ? (
-        <ClaimAdminDialog
-          key={editing === 'new' ? 'new' : editing.id}
-          claimAdmin={editing === 'new' ? null : editing}
-          hfOptions={hfOptions}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
-    </>
+    <PersonRegisterPage<ClaimAdminFilters, ClaimAdminRow>
+      title={t('officer.page.claimAdminsTitle')}
+      add={{ label: t('officer.page.newClaimAdmin'), right: 'officer.claimAdmin.add' }}
+      emptyFilters={EMPTY}
+      queryKey="officer.claimAdmins"
+      search={searchClaimAdmins}
+      place={{
+        filter: 'healthFacilityId',
+        options: hfOptions,
+        column: 'healthFacility',
+        render: (c) => (c.healthFacility ? `${c.healthFacility.code} — ${c.healthFacility.name}` : ''),
+      }}
+      moreColumns={[{ key: 'email', header: t('officer.field.email') }]}
+      dialog={(claimAdmin, onClose) => (
+        <ClaimAdminDialog claimAdmin={claimAdmin} hfOptions={hfOptions} onClose={onClose} />
+      )}
+    />
   );
 }
 
@@ -118,7 +58,6 @@ function ClaimAdminDialog({
 }) {
   const { t } = useTranslation();
   const { hasRight } = useAuth();
-  const queryClient = useQueryClient();
   const canEdit = hasRight(claimAdmin ? 'officer.claimAdmin.edit' : 'officer.claimAdmin.add');
   const [form, setForm] = useState<Record<TextKey, string>>({
     code: claimAdmin?.code ?? '',
@@ -140,66 +79,27 @@ function ClaimAdminDialog({
     email: orNull(form.email),
     userId: orNull(form.userId),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['officer.claimAdmins'] });
-  const save = useMutation({
-    mutationFn: () => (claimAdmin ? updateClaimAdmin(claimAdmin.id, input()) : createClaimAdmin(input())),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
+  const { save, remove } = useRecordMutations({
+    queryKey: 'officer.claimAdmins',
+    save: () => (claimAdmin ? updateClaimAdmin(claimAdmin.id, input()) : createClaimAdmin(input())),
+    remove: () => deleteClaimAdmin(claimAdmin?.id ?? ''),
+    onClose,
   });
-  const remove = useMutation({
-    mutationFn: () => deleteClaimAdmin(claimAdmin?.id ?? ''),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-  });
-  const set = (k: TextKey) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const err = (k: string) => fieldError(save.error, k);
-  const text = (k: TextKey, max: number, required = false) => (
-    <TextInput
-      name={k}
-      label={t(`officer.field.${k}`)}
-      required={required}
-      disabled={!canEdit}
-      value={form[k]}
-      type={k === 'email' ? 'email' : k === 'phone' ? 'tel' : 'text'}
-      slotProps={{ htmlInput: { maxLength: max } }}
-      onChange={(e) => set(k)(e.target.value)}
-      error={err(k)}
-    />
-  );
+  const inputs = useFormInputs(form, setForm, save.error, canEdit);
+  const { set, err } = inputs;
   return (
-    <EditDialog
+    <RecordDialog
       title={claimAdmin ? t('officer.page.edit', { code: claimAdmin.code }) : t('officer.page.newClaimAdmin')}
-      code={claimAdmin?.code ?? ''}
-      entity="ClaimAdministrator"
-      entityId={claimAdmin?.id ?? null}
-      canEdit={canEdit}
-      canDelete={hasRight('officer.claimAdmin.delete')}
-      saving={save.isPending}
-      error={save.error ?? remove.error}
-      onSave={() => save.mutate()}
-      onDelete={() => remove.mutate()}
+      maxWidth="lg"
+      save={save}
+      canSave={canEdit}
+      remove={remove}
+      confirmDelete={claimAdmin && hasRight('officer.claimAdmin.delete') ? confirmDelete(t, claimAdmin.code) : null}
+      history={claimAdmin ? { entity: 'ClaimAdministrator', entityId: claimAdmin.id } : null}
       onClose={onClose}
     >
       <FormGrid columns={3}>
-        {text('code', 8, true)}
-        {text('lastName', 100, true)}
-        {text('otherNames', 100, true)}
-        <TextInput
-          name="dob"
-          type="date"
-          label={t('officer.field.dob')}
-          disabled={!canEdit}
-          value={form.dob}
-          onChange={(e) => set('dob')(e.target.value)}
-          error={err('dob')}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        {text('phone', 50)}
-        {text('email', 200)}
+        {personInputs(inputs)}
         <SelectInput
           name="healthFacilityId"
           label={t('officer.field.healthFacilityId')}
@@ -212,6 +112,6 @@ function ClaimAdminDialog({
         />
         <UserInput value={form.userId} onChange={set('userId')} disabled={!canEdit} error={err('userId')} />
       </FormGrid>
-    </EditDialog>
+    </RecordDialog>
   );
 }

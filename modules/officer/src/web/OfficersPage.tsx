@@ -1,20 +1,8 @@
-import Button from '@mui/material/Button';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
-import {
-  DataTable,
-  FormGrid,
-  fieldError,
-  GqlError,
-  PageHeader,
-  SearchFilters,
-  SelectInput,
-  TextInput,
-  useAuth,
-  useConnection,
-} from '@mutua/web-kernel';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { FormGrid, GqlError, RecordDialog, SelectInput, useAuth, useRecordMutations } from '@mutua/web-kernel';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EnrolmentOfficerInput } from '../domain/types';
@@ -27,87 +15,50 @@ import {
   updateOfficer,
   villagesOf,
 } from './api';
-import { EditDialog, orNull, UserInput, useDistrictOptions, useLevels } from './shared';
+import {
+  confirmDelete,
+  orNull,
+  PersonRegisterPage,
+  personInputs,
+  UserInput,
+  useDistrictOptions,
+  useFormInputs,
+  useLevels,
+} from './shared';
 
 const EMPTY: OfficerFilters = { search: '', locationId: '' };
 
 /** `/admin/enrolment-officers`: search officers by code, name and district; create, edit, delete; history. */
 export function OfficersPage() {
   const { t } = useTranslation();
-  const { hasRight } = useAuth();
-  const [draft, setDraft] = useState<OfficerFilters>(EMPTY);
-  const [filters, setFilters] = useState<OfficerFilters>(EMPTY);
-  const [editing, setEditing] = useState<OfficerRow | 'new' | null>(null);
-  const list = useConnection<OfficerRow>(['officer.officers', filters], (after) => searchOfficers(filters, after));
   const districtOptions = useDistrictOptions();
   return (
-    <>
-      <PageHeader
-        title={t('officer.page.officersTitle')}
-        actions={
-          hasRight('officer.officer.add') ? (
-            <Button variant="contained" onClick={() => setEditing('new')}>
-              {t('officer.page.newOfficer')}
-            </Button>
-          ) : null
-        }
-      />
-      <SearchFilters
-        onSearch={() => setFilters(draft)}
-        onReset={() => {
-          setDraft(EMPTY);
-          setFilters(EMPTY);
-        }}
-      >
-        <TextInput
-          name="search"
-          label={t('officer.page.search')}
-          value={draft.search}
-          onChange={(e) => setDraft((d) => ({ ...d, search: e.target.value }))}
-        />
-        <SelectInput
-          name="locationId"
-          label={t('officer.field.locationId')}
-          emptyLabel={t('officer.page.any')}
-          options={districtOptions}
-          value={draft.locationId}
-          onChange={(v) => setDraft((d) => ({ ...d, locationId: v }))}
-        />
-      </SearchFilters>
-      <DataTable<OfficerRow>
-        label={t('officer.page.officersTitle')}
-        onRowClick={(o) => setEditing(o)}
-        columns={[
-          { key: 'code', header: t('officer.field.code') },
-          { key: 'lastName', header: t('officer.field.lastName') },
-          { key: 'otherNames', header: t('officer.field.otherNames') },
-          {
-            key: 'location',
-            header: t('officer.field.locationId'),
-            render: (o) => (o.location ? `${o.location.code} — ${o.location.name}` : ''),
-          },
-          { key: 'phone', header: t('officer.field.phone') },
-          {
-            key: 'substitute',
-            header: t('officer.field.substituteId'),
-            render: (o) => (o.substitute ? `${o.substitute.code} — ${o.substitute.lastName}` : ''),
-          },
-          {
-            key: 'villages',
-            header: t('officer.field.villageIds'),
-            render: (o) => o.villages.map((v) => v.name).join(', '),
-          },
-        ]}
-        {...list.tableProps}
-      />
-      {editing ? (
-        <OfficerDialog
-          key={editing === 'new' ? 'new' : editing.id}
-          officer={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-        />
-      ) : null}
-    </>
+    <PersonRegisterPage<OfficerFilters, OfficerRow>
+      title={t('officer.page.officersTitle')}
+      add={{ label: t('officer.page.newOfficer'), right: 'officer.officer.add' }}
+      emptyFilters={EMPTY}
+      queryKey="officer.officers"
+      search={searchOfficers}
+      place={{
+        filter: 'locationId',
+        options: districtOptions,
+        column: 'location',
+        render: (o) => (o.location ? `${o.location.code} — ${o.location.name}` : ''),
+      }}
+      moreColumns={[
+        {
+          key: 'substitute',
+          header: t('officer.field.substituteId'),
+          render: (o) => (o.substitute ? `${o.substitute.code} — ${o.substitute.lastName}` : ''),
+        },
+        {
+          key: 'villages',
+          header: t('officer.field.villageIds'),
+          render: (o) => o.villages.map((v) => v.name).join(', '),
+        },
+      ]}
+      dialog={(officer, onClose) => <OfficerDialog officer={officer} onClose={onClose} />}
+    />
   );
 }
 
@@ -160,7 +111,6 @@ function toInput(f: Form): EnrolmentOfficerInput {
 function OfficerDialog({ officer, onClose }: { officer: OfficerRow | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { hasRight } = useAuth();
-  const queryClient = useQueryClient();
   const levels = useLevels();
   const canEdit = hasRight(officer ? 'officer.officer.edit' : 'officer.officer.add');
   const [form, setForm] = useState<Form>(() => toForm(officer));
@@ -178,76 +128,32 @@ function OfficerDialog({ officer, onClose }: { officer: OfficerRow | null; onClo
     .filter((o) => o.id !== officer?.id)
     .map((o) => ({ value: o.id, label: `${o.code} — ${o.lastName} ${o.otherNames}` }));
   const villageOptions = (villages.data ?? []).map((v) => ({ value: v.id, label: `${v.code} — ${v.name}` }));
-  const refresh = async () => {
-    await queryClient.invalidateQueries({ queryKey: ['officer.officers'] });
-  };
-  const save = useMutation({
-    mutationFn: () => (officer ? updateOfficer(officer.id, toInput(form)) : createOfficer(toInput(form))),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
+  const { save, remove } = useRecordMutations({
+    queryKey: 'officer.officers',
+    save: () => (officer ? updateOfficer(officer.id, toInput(form)) : createOfficer(toInput(form))),
+    remove: () => deleteOfficer(officer?.id ?? ''),
+    onClose,
   });
-  const remove = useMutation({
-    mutationFn: () => deleteOfficer(officer?.id ?? ''),
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-  });
-  const set = (k: TextKey) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-  const err = (k: string) => fieldError(save.error, k);
-  const text = (k: TextKey, max: number, required = false) => (
-    <TextInput
-      name={k}
-      label={t(`officer.field.${k}`)}
-      required={required}
-      disabled={!canEdit}
-      value={form[k]}
-      type={k === 'email' ? 'email' : k === 'phone' || k === 'veoPhone' ? 'tel' : 'text'}
-      slotProps={{ htmlInput: { maxLength: max } }}
-      onChange={(e) => set(k)(e.target.value)}
-      error={err(k)}
-    />
-  );
-  const date = (k: 'dob' | 'worksTo' | 'veoDob') => (
-    <TextInput
-      name={k}
-      type="date"
-      label={t(`officer.field.${k}`)}
-      disabled={!canEdit}
-      value={form[k]}
-      onChange={(e) => set(k)(e.target.value)}
-      error={err(k)}
-      slotProps={{ inputLabel: { shrink: true } }}
-    />
-  );
+  const inputs = useFormInputs(form, setForm, save.error, canEdit);
+  const { set, err, text, date } = inputs;
   const villageError =
     err('villageIds') ??
     (save.error instanceof GqlError
       ? save.error.problems.find((p) => p.field.startsWith('villageIds.'))?.message
       : undefined);
   return (
-    <EditDialog
+    <RecordDialog
       title={officer ? t('officer.page.edit', { code: officer.code }) : t('officer.page.newOfficer')}
-      code={officer?.code ?? ''}
-      entity="EnrolmentOfficer"
-      entityId={officer?.id ?? null}
-      canEdit={canEdit}
-      canDelete={hasRight('officer.officer.delete')}
-      saving={save.isPending}
-      error={save.error ?? remove.error}
-      onSave={() => save.mutate()}
-      onDelete={() => remove.mutate()}
+      maxWidth="lg"
+      save={save}
+      canSave={canEdit}
+      remove={remove}
+      confirmDelete={officer && hasRight('officer.officer.delete') ? confirmDelete(t, officer.code) : null}
+      history={officer ? { entity: 'EnrolmentOfficer', entityId: officer.id } : null}
       onClose={onClose}
     >
       <FormGrid columns={3}>
-        {text('code', 8, true)}
-        {text('lastName', 100, true)}
-        {text('otherNames', 100, true)}
-        {date('dob')}
-        {text('phone', 50)}
-        {text('email', 200)}
+        {personInputs(inputs)}
         <SelectInput
           name="locationId"
           label={t('officer.field.locationId')}
@@ -307,6 +213,6 @@ function OfficerDialog({ officer, onClose }: { officer: OfficerRow | null; onClo
         {date('veoDob')}
         {text('veoPhone', 25)}
       </FormGrid>
-    </EditDialog>
+    </RecordDialog>
   );
 }
