@@ -1,7 +1,6 @@
-import { anyOf, type Ctx, isUuid, keysetPage, requireRight } from '@mutua/kernel';
+import { anyOf, type Ctx, isUuid, keysetPage, pgArray, queryPrepared, requireRight } from '@mutua/kernel';
 import {
   and,
-  asc,
   count,
   desc,
   eq,
@@ -107,25 +106,33 @@ export async function claimScope(deps: Deps, ctx: Ctx): Promise<SQL | undefined>
   return and(hf ? eq(claim.hfId, hf) : undefined, loc);
 }
 
-const linesJson = new Map<LineKind, SQL>();
 /**
- * A claim's lines of one kind as a JSON list in the claim's own row (`"claim"."id"`), in entry order, keyed like the
- * table's properties; amounts as text, so they stay exact. One statement reads claims and their lines.
+ * A row of `table` (alias `alias`) as a JSON object keyed like the table's properties, as drizzle maps its rows;
+ * amounts as text, so they stay exact. (`json_build_object` takes at most 100 arguments: 50 columns.)
  */
-function linesOf(kind: LineKind): SQL {
-  let q = linesJson.get(kind);
-  if (!q) {
-    const t = lineTable(kind);
-    const fields = Object.entries(getTableColumns(t))
-      .map(([prop, col]) => `'${prop}', l.${col.name}${col.columnType === 'PgNumeric' ? '::text' : ''}`)
-      .join(', ');
-    q = sql.raw(
-      `(SELECT coalesce(json_agg(json_build_object(${fields}) ORDER BY l.sort_order), '[]'::json) FROM ${getTableName(t)} l WHERE l.claim_id = "claim"."id")`,
-    );
-    linesJson.set(kind, q);
-  }
-  return q;
+function rowJson(table: typeof claim | typeof claimItem | typeof claimService, alias: string): string {
+  const fields = Object.entries(getTableColumns(table)).map(
+    ([prop, col]) => `'${prop}', ${alias}.${col.name}${col.columnType === 'PgNumeric' ? '::text' : ''}`,
+  );
+  const objects: string[] = [];
+  for (let i = 0; i < fields.length; i += 50)
+    objects.push(`json_build_object(${fields.slice(i, i + 50).join(', ')})::jsonb`);
+  return objects.length === 1 ? objects[0]!.replace(/::jsonb$/, '') : `(${objects.join(' || ')})::json`;
 }
+
+/**
+ * A claim and its lines of both kinds as JSON, in entry order: one statement reads claims and their lines, and
+ * one prepared statement text serves every read (no query building, no planning of its text each time).
+ */
+const DETAIL_COLUMNS = sql.raw(
+  [
+    `${rowJson(claim, '"claim"')} AS c`,
+    ...(['item', 'service'] as const).map((kind) => {
+      const t = lineTable(kind);
+      return `(SELECT coalesce(json_agg(${rowJson(t, 'l')} ORDER BY l.sort_order), '[]'::json) FROM ${getTableName(t)} l WHERE l.claim_id = "claim"."id") AS ${kind}s`;
+    }),
+  ].join(', '),
+);
 
 /** Claims with their lines, in the caller's scope (no right check: callers check theirs). */
 /** Claims as stored now, by id, whatever the caller's scope (the payloads of hooks after a bulk write). */
@@ -142,12 +149,13 @@ export async function loadDetails(
 ): Promise<ClaimDetail[]> {
   const valid = ids.filter(isUuid);
   if (!valid.length) return [];
-  const q = ctx.db
-    .select({ c: claim, items: sql<LineRow[]>`${linesOf('item')}`, services: sql<LineRow[]>`${linesOf('service')}` })
-    .from(claim)
-    .where(and(anyOf(claim.id, valid), isNull(claim.deletedAt), await claimScope(deps, ctx)))
-    .orderBy(asc(claim.id));
-  const rows = forUpdate ? await q.for('update', { of: claim }) : await q;
+  const scope = await claimScope(deps, ctx);
+  const rows = await queryPrepared<{ c: ClaimRow; items: LineRow[]; services: LineRow[] }>(
+    ctx.db,
+    sql`SELECT ${DETAIL_COLUMNS} FROM claim WHERE "claim"."id" = ANY(${pgArray(valid)}::uuid[])
+      AND "claim"."deleted_at" IS NULL${scope ? sql` AND ${scope}` : sql``}
+      ORDER BY "claim"."id"${sql.raw(forUpdate ? ' FOR UPDATE OF claim' : '')}`,
+  );
   return rows.map((r) => ({
     ...toClaim(r.c),
     items: r.items.map((l) => toLine('item', l)),
