@@ -6,7 +6,6 @@ import {
   InputError,
   isUuid,
   NotFoundError,
-  recordAudit,
   requireRight,
   uuidv7,
   withTransaction,
@@ -37,12 +36,13 @@ const toClaimAdmin = (r: Row): ClaimAdministrator => ({
 const columns = ({ id: _id, healthFacilityId, ...rest }: ClaimAdministrator) => ({ ...rest, hfId: healthFacilityId });
 
 export function createClaimAdminOps({ hooks, location }: OfficerDeps) {
-  const register = personRegister(
-    claimAdmin,
-    RIGHTS.claimAdminSearch,
-    (ctx) => location.facilityScopeCondition(ctx, claimAdmin.hfId),
-    async (_ctx, rows) => rows.map(toClaimAdmin),
-  );
+  const register = personRegister(claimAdmin, {
+    entity: 'ClaimAdministrator',
+    searchRight: RIGHTS.claimAdminSearch,
+    scope: (ctx) => location.facilityScopeCondition(ctx, claimAdmin.hfId),
+    toRecords: async (_ctx, rows) => rows.map(toClaimAdmin),
+    columns,
+  });
 
   /** The facility's district, when the user may write there. */
   async function checkFacilityScope(ctx: Ctx, hfId: string): Promise<void> {
@@ -94,8 +94,7 @@ export function createClaimAdminOps({ hooks, location }: OfficerDeps) {
       requireRight(ctx, RIGHTS.claimAdminAdd);
       const c = await prepare(ctx, uuidv7(), input);
       return withTransaction(ctx, async (tx) => {
-        await register.insert(tx, { id: c.id, ...columns(c) });
-        await recordAudit(tx, { entity: 'ClaimAdministrator', entityId: c.id, action: 'create', after: c });
+        await register.insert(tx, c);
         return c;
       });
     },
@@ -105,8 +104,7 @@ export function createClaimAdminOps({ hooks, location }: OfficerDeps) {
       const before = await loadWritable(ctx, id);
       const c = await prepare(ctx, before.id, input);
       return withTransaction(ctx, async (tx) => {
-        await register.update(tx, c.id, columns(c));
-        await recordAudit(tx, { entity: 'ClaimAdministrator', entityId: c.id, action: 'update', before, after: c });
+        await register.update(tx, before, c);
         return c;
       });
     },
@@ -117,8 +115,7 @@ export function createClaimAdminOps({ hooks, location }: OfficerDeps) {
       await withTransaction(ctx, async (tx) => {
         await hooks.runValidate(claimAdminDeleted, { claimAdmin: c }, tx);
         await hooks.runBefore(claimAdminDeleted, { claimAdmin: c }, tx);
-        await register.softDelete(tx, c.id);
-        await recordAudit(tx, { entity: 'ClaimAdministrator', entityId: c.id, action: 'delete', before: c });
+        await register.softDelete(tx, c);
         await hooks.runAfter(claimAdminDeleted, { claimAdmin: c }, tx);
       });
     },

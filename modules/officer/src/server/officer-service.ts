@@ -8,7 +8,6 @@ import {
   NotFoundError,
   queryRows,
   RuleViolation,
-  recordAudit,
   requireRight,
   uuidv7,
   withTransaction,
@@ -75,12 +74,13 @@ async function withVillages(ctx: Ctx, rows: readonly Row[]): Promise<EnrolmentOf
 }
 
 export function createOfficerOps({ hooks, location }: OfficerDeps) {
-  const register = personRegister(
-    officer,
-    RIGHTS.officerSearch,
-    (ctx) => location.scopeCondition(ctx, officer.locationId),
-    withVillages,
-  );
+  const register = personRegister(officer, {
+    entity: 'EnrolmentOfficer',
+    searchRight: RIGHTS.officerSearch,
+    scope: (ctx) => location.scopeCondition(ctx, officer.locationId),
+    toRecords: withVillages,
+    columns,
+  });
 
   async function loadWritable(ctx: Ctx, id: string): Promise<EnrolmentOfficer> {
     const found = await register.loadVisible(ctx, id);
@@ -200,9 +200,8 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
       requireRight(ctx, RIGHTS.officerAdd);
       const o = await prepare(ctx, uuidv7(), input);
       return withTransaction(ctx, async (tx) => {
-        await register.insert(tx, { id: o.id, ...columns(o) });
+        await register.insert(tx, o);
         await writeVillages(tx, o);
-        await recordAudit(tx, { entity: 'EnrolmentOfficer', entityId: o.id, action: 'create', after: o });
         return o;
       });
     },
@@ -212,9 +211,8 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
       const before = await loadWritable(ctx, id);
       const o = await prepare(ctx, before.id, input);
       return withTransaction(ctx, async (tx) => {
-        await register.update(tx, o.id, columns(o));
+        await register.update(tx, before, o);
         await writeVillages(tx, o);
-        await recordAudit(tx, { entity: 'EnrolmentOfficer', entityId: o.id, action: 'update', before, after: o });
         return o;
       });
     },
@@ -234,8 +232,7 @@ export function createOfficerOps({ hooks, location }: OfficerDeps) {
         }
         await hooks.runValidate(officerDeleted, { officer: o }, tx);
         await hooks.runBefore(officerDeleted, { officer: o }, tx);
-        await register.softDelete(tx, o.id);
-        await recordAudit(tx, { entity: 'EnrolmentOfficer', entityId: o.id, action: 'delete', before: o });
+        await register.softDelete(tx, o);
         await hooks.runAfter(officerDeleted, { officer: o }, tx);
       });
     },

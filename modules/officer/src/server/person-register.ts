@@ -5,6 +5,7 @@ import {
   isUuid,
   keysetAfter,
   keysetPage,
+  recordAudit,
   requireRight,
   requireUser,
 } from '@mutua/kernel';
@@ -29,15 +30,27 @@ export function personValues(input: PersonInput) {
 }
 
 /**
- * The reads, checks and writes that the officer and claim-administrator registers share: both tables hold a person
- * by code and user account, soft-deleted, limited to the user's location scope (`scope`). Only `get`, `findByCode`
- * and `findByUser`, the service's own reads, check the register's search right; callers check the others'.
+ * The reads, checks and audited writes that the officer and claim-administrator registers share: both tables hold a
+ * person by code and user account, soft-deleted, limited to the user's location scope (`scope`). Only `get`,
+ * `findByCode` and `findByUser`, the service's own reads, check the register's search right; callers check the others'.
  */
 export function personRegister<T extends PersonTable, R extends { id: string; code: string }>(
   table: T,
-  searchRight: string,
-  scope: (ctx: Ctx) => Promise<SQL | undefined>,
-  toRecords: (ctx: Ctx, rows: T['$inferSelect'][]) => Promise<R[]>,
+  {
+    entity,
+    searchRight,
+    scope,
+    toRecords,
+    columns,
+  }: {
+    /** The audit log's name of the entity. */
+    entity: string;
+    searchRight: string;
+    scope: (ctx: Ctx) => Promise<SQL | undefined>;
+    toRecords: (ctx: Ctx, rows: T['$inferSelect'][]) => Promise<R[]>;
+    /** A record's own columns, but its id. */
+    columns: (record: R) => Omit<T['$inferInsert'], 'id'>;
+  },
 ) {
   // Drizzle cannot follow a generic table to its row type; the rows are T's by construction.
   const rowsOf = (q: Promise<unknown>) => q as Promise<T['$inferSelect'][]>;
@@ -128,23 +141,30 @@ export function personRegister<T extends PersonTable, R extends { id: string; co
     },
 
     /** Inserts a record; a concurrent insert of the same code or account is a conflict. */
-    insert: (tx: Ctx, row: T['$inferInsert']) =>
-      guardUnique(row.code, () => tx.db.insert(table as PersonTable).values(row)),
+    async insert(tx: Ctx, r: R): Promise<void> {
+      const row = { id: r.id, ...columns(r) } as T['$inferInsert'];
+      await guardUnique(r.code, () => tx.db.insert(table as PersonTable).values(row));
+      await recordAudit(tx, { entity, entityId: r.id, action: 'create', after: r });
+    },
 
-    /** Rewrites the current record `id`; a concurrent write of the same code or account is a conflict. */
-    update: (tx: Ctx, id: string, values: Omit<T['$inferInsert'], 'id'>) =>
-      guardUnique(values.code, () =>
+    /** Rewrites the current record; a concurrent write of the same code or account is a conflict. */
+    async update(tx: Ctx, before: R, r: R): Promise<void> {
+      await guardUnique(r.code, () =>
         tx.db
           .update(table as PersonTable)
-          .set({ ...values, updatedAt: sql`now()` })
-          .where(and(eq(table.id, id), current)),
-      ),
+          .set({ ...columns(r), updatedAt: sql`now()` })
+          .where(and(eq(table.id, r.id), current)),
+      );
+      await recordAudit(tx, { entity, entityId: r.id, action: 'update', before, after: r });
+    },
 
-    /** Marks the record deleted (its audit entry keeps what it was). */
-    softDelete: (tx: Ctx, id: string) =>
-      tx.db
+    /** Marks the record deleted; its audit entry keeps what it was. */
+    async softDelete(tx: Ctx, r: R): Promise<void> {
+      await tx.db
         .update(table as PersonTable)
         .set({ deletedAt: sql`now()` })
-        .where(eq(table.id, id)),
+        .where(eq(table.id, r.id));
+      await recordAudit(tx, { entity, entityId: r.id, action: 'delete', before: r });
+    },
   };
 }
