@@ -46,3 +46,6 @@ export function checkEmail(
     problems.push({ field, key: `${ns}.error.email`, params: { field: `${ns}.field.${field}` } });
   }
 }
+
+/** A user's search text made literal inside a LIKE pattern: `%`, `_` and `\` match themselves. */
+export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,4 +1,4 @@
-import { type Ctx, hasRight, InputError, isUuid, keysetPage, requireRight } from '@mutua/kernel';
+import { type Ctx, hasRight, InputError, isUuid, keysetPage, likeEscape, requireRight } from '@mutua/kernel';
 import type { Policy } from '@mutua/policy';
 import { and, asc, count, eq, inArray, isNull, type SQL, sql, sum } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
@@ -15,7 +15,6 @@ import { currentRows, toContribution } from './read.js';
 import { premium } from './schema.js';
 import { createWrites } from './write.js';
 
-const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const current = isNull(premium.validTo);
 
 export function createContributionService(deps: ContributionDeps): ContributionApi {

@@ -1,8 +1,7 @@
-import { type Benchmark, type Ctx, queryRows } from '@mutua/kernel';
+import { type Benchmark, type Ctx, likeEscape, queryRows } from '@mutua/kernel';
 import { sql } from 'drizzle-orm';
 import { LAST_NAMES, mulberry32 } from '../domain/households.js';
 import type { InsureeApi } from '../points.js';
-import { likeEscape } from './read.js';
 
 /**
  * Insuree search as a clerk does it (by part of a name, by insurance number), through the service, against the bare

@@ -5,6 +5,7 @@ import {
   isUuid,
   keysetAfter,
   keysetPage,
+  likeEscape,
   requireRight,
   requireUser,
 } from '@mutua/kernel';
@@ -78,8 +79,6 @@ export function toInsuree(r: InsureeRow): Insuree & { photoId: string | null; en
     validityTo: iso(r.validTo),
   };
 }
-
-export const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createReader({ location }: ReadDeps) {
   /** Families whose village the user may see (DOMAIN.md §1.9). */

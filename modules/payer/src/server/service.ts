@@ -10,6 +10,7 @@ import {
   isUuid,
   keysetAfter,
   keysetPage,
+  likeEscape,
   NotFoundError,
   recordAudit,
   requireRight,
@@ -65,8 +66,6 @@ const values = (input: PayerInput) => ({
 
 /** The audited shape: the business fields, without the version bounds (the audit entry carries its own time). */
 const audited = ({ validFrom: _f, validTo: _t, ...rest }: Payer) => rest;
-
-const likeEscape = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function createPayerService({ hooks, location, codeLists }: PayerDeps): PayerService {
   const outOfScope = () => new ForbiddenError(undefined, 'payer.error.outOfScope');

@@ -12,6 +12,7 @@ import {
 import { type Connection, keysetAfter, keysetPage } from '../graphql/connection.js';
 import { isLocale } from '../i18n.js';
 import { isUuid, uuidv7 } from '../ids.js';
+import { EMAIL_RE, likeEscape } from '../text-checks.js';
 import { loadAuthUser } from './auth-user.js';
 import { dummyHash, hashPassword, passwordProblems, verifyPassword } from './password.js';
 import { appUser, revokedToken, role, userDistrict, userRole } from './tables.js';
@@ -51,9 +52,6 @@ export interface UserInput {
   isActive?: boolean;
 }
 
-/** Escapes LIKE wildcards so a search for `50%` or `a_b` matches those characters. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 const linkColumns = {
   roleIds: sql<
     string[] | null
@@ -63,8 +61,6 @@ const linkColumns = {
   >`(SELECT array_agg(ud.location_id::text ORDER BY ud.location_id) FROM user_district ud WHERE ud.user_id = ${appUser.id})`,
 };
 type UserSelect = typeof appUser.$inferSelect & { roleIds: string[] | null; districtIds: string[] | null };
-
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function validate(input: UserInput, creating: boolean): FieldProblem[] {
   const p: FieldProblem[] = [];
