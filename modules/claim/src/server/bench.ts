@@ -151,7 +151,9 @@ export async function createBenchmarks(ctx: Ctx, claims: ClaimService, tools?: B
     {
       name: `bulk check + valuation (${BULK} claims × 5 lines)`,
       ops: BULK,
-      iterations: 20,
+      // Enough to measure the steady state, as a national system runs: 20 iterations (2 warm-up) measured mostly
+      // V8 compiling the engine (21.6 % against 24.5 % for 120 iterations, same database, same code).
+      iterations: 100,
       prepare: async () => {
         const rows = enteredRows(BULK);
         await withTransaction(ctx, (tx) => insert(tx, rows));
@@ -170,7 +172,7 @@ export async function createBenchmarks(ctx: Ctx, claims: ClaimService, tools?: B
     {
       name: `claim entry + check + valuation per API request, ${CLIENTS} clients`,
       ops: CLIENTS,
-      iterations: 30,
+      iterations: 150, // 1,200 claims, past the warm-up (see above)
       run: async () => {
         await concurrently(async () => {
           const status = tools

@@ -61,6 +61,30 @@ describe('claims', () => {
     assert.ok(Number(a.data?.createClaim.claim.claimed) > 0);
   });
 
+  it('GraphQL submitClaim sent at once by several clients: each judged, a retry answers the first claim', async () => {
+    await k.createUser({ username: 'gql-system', admin: true });
+    const token = await k.loginToken('gql-system');
+    const q = `mutation($input: SubmitClaimInput!) {
+      submitClaim(input: $input) { clientMutationId claim { id code status valuated } } }`;
+    type Answer = {
+      submitClaim: { clientMutationId: string | null; claim: { id: string; code: string; status: number } };
+    };
+    const send = (code: string, clientMutationId: string) =>
+      k.gql<Answer>(q, { input: { ...base, code, process: true, clientMutationId } }, { token });
+    const [a, b, c] = await Promise.all([send('C-GQL-1', 'gql-1'), send('C-GQL-1', 'gql-1'), send('C-GQL-2', 'gql-2')]);
+    for (const r of [a, b, c]) assert.equal(r.errors, undefined, JSON.stringify(r.errors));
+    assert.equal(a.data?.submitClaim.claim.id, b.data?.submitClaim.claim.id, 'the retry answers the same claim');
+    assert.equal(a.data?.submitClaim.clientMutationId, 'gql-1');
+    assert.deepEqual(
+      [a, c].map((r) => [r.data?.submitClaim.claim.code, r.data?.submitClaim.claim.status]),
+      [
+        ['C-GQL-1', 16],
+        ['C-GQL-2', 16],
+      ],
+    );
+    assert.equal((await claims.searchClaims(admin, { code: 'C-GQL-1' }, {})).totalCount, 1);
+  });
+
   it('REST POST /api/claims enters, checks and values in one request; a retry creates no second claim', async () => {
     await k.createUser({ username: 'facility-system', admin: true });
     const token = await k.loginToken('facility-system');

@@ -299,7 +299,10 @@ export function registerClaimGraphql(b: Builder, claims: ClaimService, deps: Dep
     guard: { right: RIGHTS.submit },
     input: (t) => ({ ...claimFields(t), process: t.boolean() }),
     payload: ClaimPayload,
-    run: async ({ process, ...i }, tx) => ({ claim: await claims.submitClaim(tx, asInput(i), { process }) }),
+    // Group commit, as POST /api/claims: concurrent submissions are judged and written together (ADR 0011).
+    runOnce: async ({ process, ...i }, ctx, clientMutationId) => ({
+      claim: (await claims.submitQueued(ctx, asInput(i), { process: !!process, clientMutationId })).claim,
+    }),
   });
   defineMutation(b, 'updateClaim', {
     guard: { anyRight: [RIGHTS.add, RIGHTS.update] },

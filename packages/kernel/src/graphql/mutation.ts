@@ -48,14 +48,23 @@ export function defineMutation<Fields extends InputFieldMap, P extends Record<st
     /** Input type name when it must differ from `<Name>Input` (shared or legacy names). */
     inputName?: string;
     payload: ObjectRef<Types, WithCmid<P>>;
-    run: (input: InputShapeFromFields<Fields>, tx: Ctx) => Promise<P>;
-  },
+  } & (
+    | { run: (input: InputShapeFromFields<Fields>, tx: Ctx) => Promise<P> }
+    | {
+        /**
+         * Instead of `run`: a body that keeps its own transaction and `clientMutationId` log (the same guarantee:
+         * a retry returns the first result), e.g. a queue writing the mutations of concurrent requests together.
+         */
+        runOnce: (input: InputShapeFromFields<Fields>, ctx: Ctx, clientMutationId: string | null) => Promise<P>;
+      }
+  ),
 ): void {
   const Input = b.inputType(opts.inputName ?? `${capital(name)}Input`, {
     fields: (t) => ({ ...opts.input(t), clientMutationId: t.string() }),
   });
   const resolve = (_root: unknown, args: { input: InputShapeFromFields<Fields> }, ctx: Ctx): Promise<WithCmid<P>> => {
     const cmid = (args.input as { clientMutationId?: string | null }).clientMutationId ?? null;
+    if ('runOnce' in opts) return opts.runOnce(args.input, ctx, cmid).then((p) => ({ ...p, clientMutationId: cmid }));
     return idempotent(ctx, name, cmid, async (tx) => ({ ...(await opts.run(args.input, tx)), clientMutationId: cmid }));
   };
   b.mutationField(name, (t) =>
