@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from './context.js';
-import { queryRows } from './db.js';
+import { queryPrepared } from './db.js';
 
 const ABSENT = Symbol('absent');
 
@@ -31,7 +31,7 @@ export class ReferenceCache {
     const tx = ctx.afterCommit;
     if (tx && this.synced.has(tx)) return;
     if (tx) this.synced.add(tx);
-    const [row] = await queryRows<{ n: string }>(
+    const [row] = await queryPrepared<{ n: string }>(
       ctx.db,
       sql`SELECT n::text AS n FROM reference_generation WHERE id = 1`,
     );
