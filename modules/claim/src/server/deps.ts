@@ -1,5 +1,5 @@
 import type { InsureeApi } from '@mutua/insuree';
-import { type AuthUser, type Ctx, type Hooks, type ReferenceCache, systemUser } from '@mutua/kernel';
+import { type Ctx, type Hooks, type ReferenceCache, systemUser } from '@mutua/kernel';
 import type { LocationService } from '@mutua/location';
 import type { MedicalApi } from '@mutua/medical';
 import type { PricelistApi } from '@mutua/medical-pricelist';
@@ -30,18 +30,28 @@ const system = systemUser();
  */
 export const sys = (ctx: Ctx): Ctx => ({ ...ctx, user: system });
 
-const adminFacility = new WeakMap<AuthUser, Promise<string | null>>();
-/** The health facility a claim administrator works for (their officer record, else the user's own facility). */
+const adminFacility = new WeakMap<object, Map<string, Promise<string | null>>>();
+/**
+ * The health facility a claim administrator works for (their officer record, else the user's own facility). Read
+ * once per user and transaction — the claims of a facility system sent together share one read — else once per
+ * request.
+ */
 export function userFacility(deps: Deps, ctx: Ctx): Promise<string | null> {
   const user = ctx.user;
   if (!user || user.isAdmin || user.id === system.id) return Promise.resolve(null);
-  let p = adminFacility.get(user);
+  const scope: object = ctx.afterCommit ?? user;
+  let byUser = adminFacility.get(scope);
+  if (!byUser) {
+    byUser = new Map();
+    adminFacility.set(scope, byUser);
+  }
+  let p = byUser.get(user.id);
   if (!p) {
     p = deps.officer
       .findClaimAdminByUser(ctx, user.id)
       .then((ca) => ca?.healthFacilityId ?? user.healthFacilityId ?? null)
       .catch(() => user.healthFacilityId ?? null);
-    adminFacility.set(user, p);
+    byUser.set(user.id, p);
   }
   return p;
 }

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { type Ctx, type MutuaError, queryRows } from '@mutua/kernel';
 import type { TestKernel } from '@mutua/kernel/testing';
 import type { MedicalApi } from '@mutua/medical';
+import { officerService } from '@mutua/officer';
 import { sql } from 'drizzle-orm';
 import type { ClaimInput } from '../points.js';
 import { fields, startClaimFixture } from './claim-fixture.js';
@@ -16,9 +17,11 @@ describe('claims sent by facility systems', () => {
   let med: MedicalApi;
   let base: ClaimInput;
   let chfId: string;
+  let hfId: string;
+  let otherHfId: string;
 
   before(async () => {
-    ({ k, admin, claims, med, base, chfId } = await startClaimFixture());
+    ({ k, admin, claims, med, base, chfId, hfId, otherHfId } = await startClaimFixture());
   });
   after(async () => {
     await k?.close();
@@ -75,6 +78,42 @@ describe('claims sent by facility systems', () => {
     ]);
     assert.equal((await claims.searchClaims(admin, { code: 'C-GRP-4' }, {})).totalCount, 1);
     assert.equal((await claims.searchClaims(admin, { code: 'C-GRP-5' }, {})).totalCount, 1);
+  });
+
+  it("a claim administrator's system sending claims together: each entered for their facility, another refused", async () => {
+    const u = await k.createUser({
+      username: 'ca-system',
+      rights: ['claim.claim.search', 'claim.claim.add', 'claim.claim.submit', 'claim.claim.process'],
+    });
+    await k.kernel.service(officerService)!.createClaimAdmin(admin, {
+      code: 'CA-SYS',
+      lastName: 'Système',
+      otherNames: 'Centre',
+      healthFacilityId: hfId,
+      userId: u.id,
+    });
+    const at = { dateFrom: '2025-10-01', dateClaimed: '2025-10-01' };
+    // Each request signs in on its own, as a facility system's concurrent requests do.
+    const send = async (claim: ClaimInput) =>
+      claims.submitQueued(k.ctxAs({ ...u }), claim, { process: true, clientMutationId: null });
+    const { hfId: _omitted, ...withoutFacility } = base;
+    const answers = await Promise.allSettled([
+      send({ ...withoutFacility, ...at, code: 'C-CA-1' }),
+      send({ ...base, ...at, code: 'C-CA-2', hfId: otherHfId }),
+      send({ ...withoutFacility, ...at, code: 'C-CA-3' }),
+    ]);
+    const entered = answers.flatMap((a) => (a.status === 'fulfilled' ? [a.value.claim] : []));
+    assert.deepEqual(
+      entered.map((c) => [c.code, c.hfId]),
+      [
+        ['C-CA-1', hfId],
+        ['C-CA-3', hfId],
+      ],
+      'entered for the facility of their officer record',
+    );
+    const refused = answers[1]!;
+    assert.equal(refused.status, 'rejected');
+    assert.deepEqual(fields((refused as PromiseRejectedResult).reason as MutuaError), ['hfId']);
   });
 
   it('two claims sent at once for the same patient are judged one after the other (frequency holds)', async () => {
