@@ -1,6 +1,6 @@
 import { type Ctx, pgArray, queryPrepared } from '@mutua/kernel';
 import { sql } from 'drizzle-orm';
-import type { HistoryClaim, LedgerRow, ServiceCategory } from '../domain/types.js';
+import type { HistoryClaim, LedgerRow, LineKind, ServiceCategory } from '../domain/types.js';
 import { num, STATUS_NAME, toLedger } from './engine-terms.js';
 
 /** The name of the transaction locks that make claims of one policy be judged one after the other (ADR 0011). */
@@ -27,7 +27,7 @@ type LineTuple = [claimId: string, medicalId: string, qtyProvided: string, qtyAp
 /** An item or service a patient is claimed for: the only earlier provisions the rules look at (checks 5 and 16). */
 export interface Asked {
   insureeId: string;
-  kind: 'item' | 'service';
+  kind: LineKind;
   medicalId: string;
 }
 

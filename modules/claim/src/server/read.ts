@@ -115,9 +115,8 @@ function rowJson(table: typeof claim | typeof claimItem | typeof claimService, a
     ([prop, col]) => `'${prop}', ${alias}.${col.name}${col.columnType === 'PgNumeric' ? '::text' : ''}`,
   );
   const objects: string[] = [];
-  for (let i = 0; i < fields.length; i += 50)
-    objects.push(`json_build_object(${fields.slice(i, i + 50).join(', ')})::jsonb`);
-  return objects.length === 1 ? objects[0]!.replace(/::jsonb$/, '') : `(${objects.join(' || ')})::json`;
+  for (let i = 0; i < fields.length; i += 50) objects.push(`json_build_object(${fields.slice(i, i + 50).join(', ')})`);
+  return objects.length === 1 ? objects[0]! : `(${objects.map((o) => `${o}::jsonb`).join(' || ')})::json`;
 }
 
 /**
@@ -134,13 +133,13 @@ const DETAIL_COLUMNS = sql.raw(
   ].join(', '),
 );
 
-/** Claims with their lines, in the caller's scope (no right check: callers check theirs). */
 /** Claims as stored now, by id, whatever the caller's scope (the payloads of hooks after a bulk write). */
 export async function claimsByIds(ctx: Ctx, ids: readonly string[]): Promise<Claim[]> {
   if (!ids.length) return [];
   return (await ctx.db.select().from(claim).where(anyOf(claim.id, ids))).map(toClaim);
 }
 
+/** Claims with their lines, in the caller's scope (no right check: callers check theirs). */
 export async function loadDetails(
   deps: Deps,
   ctx: Ctx,

@@ -4,6 +4,10 @@ import { type Db, queryPrepared } from '../db.js';
 import { isLocale } from '../i18n.js';
 import { isUuid } from '../ids.js';
 import { ADMIN_ROLE_BIT } from './system-roles.js';
+import type { Session } from './token.js';
+
+/** What a token says that the user's row must still allow: its id (not revoked) and when it was issued. */
+type TokenCheck = Pick<Session, 'jti' | 'issuedAt'>;
 
 interface Row {
   k: number;
@@ -20,7 +24,7 @@ interface Row {
 /** Whose user row to load: with the session of a token, also checks that the token still holds. */
 export interface AuthAsk {
   userId: string;
-  session?: { jti: string; issuedAt: number } | undefined;
+  session?: TokenCheck | undefined;
 }
 
 /** Users loaded in one statement at most (the asks travel as one JSON parameter). */
@@ -73,11 +77,7 @@ export async function loadAuthUsers(db: Db, asks: readonly AuthAsk[]): Promise<A
 }
 
 /** One user, as `loadAuthUsers` loads them. */
-export async function loadAuthUser(
-  db: Db,
-  userId: string,
-  session?: { jti: string; issuedAt: number },
-): Promise<AuthUser | null> {
+export async function loadAuthUser(db: Db, userId: string, session?: TokenCheck): Promise<AuthUser | null> {
   return (await loadAuthUsers(db, [{ userId, session }]))[0] ?? null;
 }
 
@@ -108,7 +108,7 @@ export function createAuthUserLoader(db: Db) {
         pump();
       });
   }
-  return (userId: string, session?: { jti: string; issuedAt: number }): Promise<AuthUser | null> =>
+  return (userId: string, session?: TokenCheck): Promise<AuthUser | null> =>
     new Promise((resolve, reject) => {
       queue.push({ userId, session, resolve, reject });
       pump();
