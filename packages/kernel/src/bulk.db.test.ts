@@ -85,6 +85,22 @@ describe('insertRows', () => {
     assert.equal(new Set(rows.map((r) => r.id)).size, 3, 'each row got its own id');
   });
 
+  it('writes an explicit null as NULL, never as the column default (nulls travel as absent JSON keys)', async () => {
+    await insertRows(t.database, note, [
+      { code: 'A', amount: null, at: null },
+      { code: 'B', amount: '1.00', at: '2026-01-01T00:00:00.000Z' },
+    ]);
+    assert.deepEqual(
+      (await all()).map((r) => [r.code, r.amount, r.at === null]),
+      [
+        ['A', null, true],
+        ['B', '1.00', false],
+      ],
+    );
+    // `rank` has a default (7) but is NOT NULL: an explicit null is refused, not silently replaced by 7.
+    await assert.rejects(insertRows(t.database, note, [{ code: 'C', rank: null as unknown as number }]), /null/i);
+  });
+
   it('fails whole on a duplicate, or skips it when asked', async () => {
     await insertRows(t.database, note, [{ code: 'A' }]);
     await assert.rejects(insertRows(t.database, note, [{ code: 'B' }, { code: 'A' }]), (err) => isUniqueViolation(err));

@@ -45,7 +45,9 @@ export function insertStatements(
       if (v === undefined) continue;
       if (v instanceof SQL) throw new Error(`insertRows: ${plan.name}.${col.name} takes an SQL value; use db.insert`);
       present.push([key, col]);
-      doc[col.name] = v; // JSON.stringify writes a Date as ISO text, which every date/time column reads
+      // A null stays out of the JSON: json_populate_recordset gives a column the document lacks the base row's
+      // value, NULL here (a claim's lines are half nulls: less text to write and for the server to parse).
+      if (v !== null) doc[col.name] = v; // JSON.stringify writes a Date as ISO text, which every date/time column reads
     }
     const sig = present.map(([k]) => k).join(',');
     const g = groups.get(sig) ?? { cols: present, docs: [] };

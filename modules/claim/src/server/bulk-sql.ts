@@ -8,6 +8,7 @@ import {
   pgArray,
   queryRows,
   runAsOne,
+  withoutNulls,
 } from '@mutua/kernel';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Deps, sys } from './deps.js';
@@ -44,7 +45,10 @@ export function updateStatements(
 
 type AuditEntry = { entity: string; entityId: string; action: string; before?: unknown; after?: unknown };
 
-/** Audit rows as `recordAudit` writes them (the JSON of before/after is made by the insert itself). */
+/**
+ * Audit rows as `recordAudit` writes them, without its JSON round trip: the states are plain data already, their
+ * text is made by the insert itself.
+ */
 export const auditRows = (ctx: Ctx, entries: ReadonlyArray<AuditEntry>) =>
   entries.map((e) => ({
     userId: ctx.user?.id ?? null,
@@ -52,8 +56,8 @@ export const auditRows = (ctx: Ctx, entries: ReadonlyArray<AuditEntry>) =>
     entity: e.entity,
     entityId: e.entityId,
     action: e.action,
-    before: e.before ?? null,
-    after: e.after ?? null,
+    before: e.before == null ? null : withoutNulls(e.before),
+    after: e.after == null ? null : withoutNulls(e.after),
   }));
 
 /**
