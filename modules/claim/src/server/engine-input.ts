@@ -1,4 +1,4 @@
-import { anyOf, type Ctx } from '@mutua/kernel';
+import { anyOf, type Ctx, preferGenericPlans } from '@mutua/kernel';
 import { COVERAGE_MONEY_FIELDS } from '@mutua/product/domain';
 import type { IsoDate } from '../domain/dates.js';
 import type { RejectionCode } from '../domain/reasons.js';
@@ -52,6 +52,8 @@ export async function createEngineContext(
     insureeId: c.insureeId,
     date: targetOf(c),
   }));
+  // The engine's statements are lookups by key and bulk writes: planned once per connection, not at every batch.
+  if (ctx.afterCommit) await preferGenericPlans(ctx.db);
   // One after the other: a transaction's connection runs one query at a time anyway.
   await deps.refs.sync(ctx);
   const knownIds = new Set(known.insurees?.map((i) => i.id));
