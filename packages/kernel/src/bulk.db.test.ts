@@ -4,7 +4,7 @@ import { asc, sql } from 'drizzle-orm';
 import { integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { anyOf, insertAll, insertRows } from './bulk.js';
 import { withTransaction } from './context.js';
-import { queryPrepared, queryRows } from './db.js';
+import { preferGenericPlans, queryPrepared, queryRows } from './db.js';
 import { isUniqueViolation } from './errors.js';
 import { uuidv7 } from './ids.js';
 import { startTestKernel, type TestKernel } from './testing.js';
@@ -199,5 +199,19 @@ describe('queryPrepared', () => {
       assert.deepEqual(await count(tx.db), [{ n: 3 }]);
     });
     assert.deepEqual(await byCode(t.database.db, 'Z'), []);
+  });
+
+  it('plans generically only inside the transaction that asked (the pooled connection goes back as it was)', async () => {
+    const mode = async (db: TestKernel['database']['db']) =>
+      (await queryRows<{ m: string }>(db, sql`SELECT current_setting('plan_cache_mode') AS m`))[0]!.m;
+    const pooled = await mode(t.database.db);
+    await withTransaction({ db: t.database.db } as never, async (tx) => {
+      await preferGenericPlans(tx.db);
+      assert.equal(await mode(tx.db), 'force_generic_plan');
+      await insertRows(tx, note, [{ code: 'G', amount: '4.00' }]);
+    });
+    assert.equal(pooled, 'auto');
+    for (let i = 0; i < 12; i++) assert.equal(await mode(t.database.db), 'auto', 'every pooled connection');
+    assert.equal((await all()).length, 1);
   });
 });
