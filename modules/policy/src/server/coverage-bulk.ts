@@ -1,11 +1,88 @@
-import { type Ctx, isUuid, pgArray, requireUser } from '@mutua/kernel';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Ctx, defineStatement, isUuid, pgArray, requireUser } from '@mutua/kernel';
+import { sql } from 'drizzle-orm';
 import type { CoverageAsk, CoveringPolicy, InsureePolicy } from '../points.js';
 import { toPolicy } from './read.js';
-import { insureePolicy, policy } from './schema.js';
+import type { policy } from './schema.js';
+
+type PolicyRow = typeof policy.$inferSelect;
 
 /** The key of one ask in the result of `coveringPoliciesMany`. */
 export const coverageKey = (insureeId: string, date: string) => `${insureeId}|${date}`;
+
+/** A coverage row of `coveringPoliciesMany`: the policy's columns (as drizzle reads them), the member's coverage. */
+interface CoverRow {
+  id: string;
+  familyId: string;
+  productId: string;
+  stage: string;
+  status: number;
+  enrollDate: string;
+  startDate: string;
+  effectiveDate: string | null;
+  expiryDate: string;
+  value: string;
+  officerId: string | null;
+  previousPolicyId: string | null;
+  /** timestamptz as the server writes it (drizzle reads it so too, then makes a Date of it) */
+  validFrom: string;
+  rowId: string;
+  cInsureeId: string;
+  cEffectiveDate: string | null;
+  cExpiryDate: string;
+  members: InsureePolicy[] | null;
+}
+
+const policyRow = (r: CoverRow): PolicyRow => ({
+  rowId: r.rowId,
+  id: r.id,
+  validFrom: new Date(r.validFrom),
+  validTo: null,
+  familyId: r.familyId,
+  productId: r.productId,
+  stage: r.stage,
+  status: r.status,
+  enrollDate: r.enrollDate,
+  startDate: r.startDate,
+  effectiveDate: r.effectiveDate,
+  expiryDate: r.expiryDate,
+  value: r.value,
+  officerId: r.officerId,
+  previousPolicyId: r.previousPolicyId,
+});
+
+/**
+ * The current coverage rows of the asked insurees (a handful each, by the insuree index; dates are checked in
+ * JavaScript: the planner cannot estimate a join on a JSON parameter and would scan the coverage table), each with
+ * its policy and the policy's members as one JSON list. With `lock`: first (an uncorrelated subquery, evaluated once
+ * before the rows) the caller's transaction-scoped locks on these insurees' active policies, in one order.
+ * Built once (every claim batch runs it); the rows as drizzle's select read them.
+ */
+function coveringStatement(locked: boolean) {
+  const ids = sql`${sql.placeholder('ids')}::uuid[]`;
+  const locks = locked
+    ? sql`(SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtext(${sql.placeholder('lock')}::text || ip.policy_id::text) AS h
+        FROM insuree_policy ip JOIN policy lp ON lp.id = ip.policy_id AND lp.valid_to IS NULL AND lp.status IN (2, 8)
+        WHERE ip.insuree_id = ANY(${ids}) AND ip.valid_to IS NULL ORDER BY 1) AS locks)`
+    : sql`0`;
+  return defineStatement<{
+    ids: string;
+    lock?: string;
+  }>(sql`SELECT p.row_id AS "rowId", p.id, p.valid_from AS "validFrom",
+      p.family_id AS "familyId", p.product_id AS "productId", p.stage, p.status, p.enroll_date AS "enrollDate",
+      p.start_date AS "startDate", p.effective_date AS "effectiveDate", p.expiry_date AS "expiryDate", p.value,
+      p.officer_id AS "officerId", p.previous_policy_id AS "previousPolicyId",
+      c.insuree_id AS "cInsureeId", c.effective_date AS "cEffectiveDate", c.expiry_date AS "cExpiryDate",
+      (SELECT json_agg(json_build_object('id', m.id, 'policyId', m.policy_id,
+        'insureeId', m.insuree_id, 'enrollmentDate', m.enrollment_date, 'startDate', m.start_date,
+        'effectiveDate', m.effective_date, 'expiryDate', m.expiry_date) ORDER BY m.id)
+       FROM insuree_policy m WHERE m.policy_id = p.id AND m.valid_to IS NULL) AS members,
+      ${locks} AS locked
+    FROM insuree_policy c JOIN policy p ON p.id = c.policy_id AND p.valid_to IS NULL AND p.status IN (2, 8)
+    WHERE c.insuree_id = ANY(${ids}) AND c.valid_to IS NULL
+    ORDER BY p.expiry_date DESC, p.id ASC`);
+}
+const covering = coveringStatement(false);
+const coveringLocked = coveringStatement(true);
 
 /**
  * `coveringPolicies` for many (insuree, date) asks in one query — the asked insurees' coverage rows, their policies
@@ -23,39 +100,16 @@ export async function coveringPoliciesMany(
   const valid = asks.filter((a) => isUuid(a.insureeId) && /^\d{4}-\d{2}-\d{2}$/.test(a.date));
   for (const a of asks) out.set(coverageKey(a.insureeId, a.date), []);
   if (!valid.length) return out;
-  // Every current coverage row of the asked insurees (a handful each, by the insuree index), dates checked below:
-  // the planner cannot estimate a join on a JSON parameter and would scan the coverage table.
-  const insureeIds = [...new Set(valid.map((a) => a.insureeId))];
-  // Each coverage row with its policy and the policy's members as one JSON list (dates are text in JSON already).
-  const members = sql<InsureePolicy[]>`(SELECT json_agg(json_build_object('id', m.id, 'policyId', m.policy_id,
-      'insureeId', m.insuree_id, 'enrollmentDate', m.enrollment_date, 'startDate', m.start_date,
-      'effectiveDate', m.effective_date, 'expiryDate', m.expiry_date) ORDER BY m.id)
-    FROM insuree_policy m WHERE m.policy_id = ${policy.id} AND m.valid_to IS NULL)`;
-  const ids = sql`${pgArray(insureeIds)}::uuid[]`;
-  // Evaluated once, before the rows (an uncorrelated subquery): the caller's locks on these insurees' policies.
-  const locked = opts.lock
-    ? sql<number>`(SELECT count(pg_advisory_xact_lock(h)) FROM (SELECT DISTINCT hashtext(${`${opts.lock}:`} || ip.policy_id::text) AS h
-        FROM insuree_policy ip JOIN policy lp ON lp.id = ip.policy_id AND lp.valid_to IS NULL AND lp.status IN (2, 8)
-        WHERE ip.insuree_id = ANY(${ids}) AND ip.valid_to IS NULL ORDER BY 1) AS locks)`
-    : sql<number>`0`;
-  const found = await ctx.db
-    .select({ p: policy, c: insureePolicy, members, locked })
-    .from(insureePolicy)
-    .innerJoin(
-      policy,
-      and(eq(policy.id, insureePolicy.policyId), isNull(policy.validTo), inArray(policy.status, [2, 8])),
-    )
-    .where(and(sql`${insureePolicy.insureeId} = ANY(${ids})`, isNull(insureePolicy.validTo)))
-    .orderBy(desc(policy.expiryDate), asc(policy.id))
-    // A named statement: every claim check runs it, and its text does not change with the asks.
-    .prepare(opts.lock ? 'policy_covering_many_locked' : 'policy_covering_many')
-    .execute();
-  const covers = found.map((r) => ({ p: r.p, c: r.c, members: r.members ?? [] }));
-  const byInsuree = new Map<string, typeof covers>();
-  for (const e of covers) {
-    const list = byInsuree.get(e.c.insureeId) ?? [];
-    list.push(e);
-    byInsuree.set(e.c.insureeId, list);
+  const ids = pgArray([...new Set(valid.map((a) => a.insureeId))]);
+  const found = await (opts.lock ? coveringLocked : covering)<CoverRow>(ctx.db, {
+    ids,
+    ...(opts.lock ? { lock: `${opts.lock}:` } : {}),
+  });
+  const byInsuree = new Map<string, CoverRow[]>();
+  for (const r of found) {
+    const list = byInsuree.get(r.cInsureeId) ?? [];
+    list.push(r);
+    byInsuree.set(r.cInsureeId, list);
   }
   const within = (d: string, from: string | null, to: string) => from !== null && from <= d && to >= d;
   const done = new Set<string>();
@@ -64,9 +118,9 @@ export async function coveringPoliciesMany(
     if (done.has(key)) continue;
     done.add(key);
     const list = out.get(key)!;
-    for (const e of byInsuree.get(a.insureeId) ?? []) {
-      if (within(a.date, e.c.effectiveDate, e.c.expiryDate) && within(a.date, e.p.effectiveDate, e.p.expiryDate))
-        list.push({ ...toPolicy(e.p), members: e.members });
+    for (const r of byInsuree.get(a.insureeId) ?? []) {
+      if (within(a.date, r.cEffectiveDate, r.cExpiryDate) && within(a.date, r.effectiveDate, r.expiryDate))
+        list.push({ ...toPolicy(policyRow(r)), members: r.members ?? [] });
     }
   }
   return out;

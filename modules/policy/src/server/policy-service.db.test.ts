@@ -139,11 +139,12 @@ describe('policy service', () => {
     for (const a of asks) {
       const one = await t.service.coveringPolicies(t.admin, a.insureeId, a.date);
       const bulk = many.get(`${a.insureeId}|${a.date}`) ?? [];
-      assert.deepEqual(
-        bulk.map((x) => x.id),
-        one.map((x) => x.id),
-        `${a.insureeId} ${a.date}`,
-      );
+      // Every field as the single read gives it (value, dates, the version's start), not only the same policies.
+      const fields = (x: object) => {
+        const { members: _, ...rest } = x as { members?: unknown };
+        return rest;
+      };
+      assert.deepEqual(bulk.map(fields), one.map(fields), `${a.insureeId} ${a.date}`);
       for (const b of bulk) assert.equal(b.members.length, members.length + 1, 'every member row, the baby included');
     }
     assert.equal(many.get(`${head.insureeId}|2027-02-01`)?.length, 1);
