@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx } from './context.js';
-import { queryPrepared } from './db.js';
+import { defineStatement } from './db.js';
 
 const ABSENT = Symbol('absent');
+const generationStatement = defineStatement(sql`SELECT n::text AS n FROM reference_generation WHERE id = 1`);
 
 /**
  * A process-wide cache of reference data (registers, price lists, products, facilities): what every claim reads and
@@ -31,10 +32,7 @@ export class ReferenceCache {
     const tx = ctx.afterCommit;
     if (tx && this.synced.has(tx)) return;
     if (tx) this.synced.add(tx);
-    const [row] = await queryPrepared<{ n: string }>(
-      ctx.db,
-      sql`SELECT n::text AS n FROM reference_generation WHERE id = 1`,
-    );
+    const [row] = await generationStatement<{ n: string }>(ctx.db, {});
     const g = row?.n ?? null;
     if (g === null || g !== this.generation) this.clear();
     this.generation = g;

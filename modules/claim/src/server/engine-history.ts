@@ -1,4 +1,4 @@
-import { type Ctx, pgArray, queryPrepared } from '@mutua/kernel';
+import { type Ctx, defineStatement, pgArray } from '@mutua/kernel';
 import { sql } from 'drizzle-orm';
 import type { HistoryClaim, LedgerRow, LineKind, ServiceCategory } from '../domain/types.js';
 import { num, STATUS_NAME, toLedger } from './engine-terms.js';
@@ -48,6 +48,27 @@ function pairs(asked: readonly Asked[]) {
   return out;
 }
 
+const uuids = (name: string) => sql`${sql.placeholder(name)}::uuid[]`;
+/**
+ * One statement, rows of four shapes told apart by `k` (plain text columns: cheaper to build and read than JSON);
+ * its text built once (every claim batch runs it).
+ */
+const historyStatement = defineStatement<
+  Record<'ins' | 'judged' | 'itemIns' | 'itemIds' | 'serviceIns' | 'serviceIds' | 'policyIds', string>
+>(sql`SELECT 'c' AS k, c.id::text AS a, c.insuree_id::text AS b, c.target_date::text AS c, c.category::text AS d, c.status::int AS n
+    FROM claim c WHERE c.insuree_id = ANY(${uuids('ins')}) AND c.status > 2 AND c.deleted_at IS NULL
+      AND c.id <> ALL(${uuids('judged')})
+  UNION ALL SELECT 'i', l.claim_id::text, l.item_id::text, l.qty_provided::text, l.qty_approved::text, l.status::int
+    FROM unnest(${uuids('itemIns')}, ${uuids('itemIds')}) AS a(insuree_id, medical_id)
+    JOIN claim_item l ON l.insuree_id = a.insuree_id AND l.item_id = a.medical_id AND l.rejection_reason = 0
+  UNION ALL SELECT 's', l.claim_id::text, l.service_id::text, l.qty_provided::text, l.qty_approved::text, l.status::int
+    FROM unnest(${uuids('serviceIns')}, ${uuids('serviceIds')}) AS a(insuree_id, medical_id)
+    JOIN claim_service l ON l.insuree_id = a.insuree_id AND l.service_id = a.medical_id AND l.rejection_reason = 0
+  UNION ALL SELECT 'l', d.claim_id::text, d.policy_id::text, d.insuree_id::text,
+      concat_ws(',', d.ded_g, d.rem_g, d.ded_ip, d.rem_ip, d.ded_op, d.rem_op, d.rem_consult, d.rem_surgery,
+        d.rem_delivery, d.rem_hospitalization, d.rem_antenatal), 0
+    FROM claim_ded_rem d WHERE d.policy_id = ANY(${uuids('policyIds')})`);
+
 /**
  * What the rules need of earlier claims, in one round trip: every checked, processed or valuated claim of these
  * insurees (not the ones being judged), their accepted lines of the items and services now asked for the same patient
@@ -65,30 +86,22 @@ export async function readHistory(
   if (!insureeIds.length) return { history, ledger: [] };
   const ins = pgArray(insureeIds);
   const p = pairs(asked);
-  // One statement, rows of four shapes told apart by `k` (plain text columns: cheaper to build and read than JSON).
-  const rows = await queryPrepared<{
+  const rows = await historyStatement<{
     k: 'c' | 'i' | 's' | 'l';
     a: string;
     b: string;
     c: string | null;
     d: string | null;
     n: number;
-  }>(
-    ctx.db,
-    sql`SELECT 'c' AS k, c.id::text AS a, c.insuree_id::text AS b, c.target_date::text AS c, c.category::text AS d, c.status::int AS n
-        FROM claim c WHERE c.insuree_id = ANY(${ins}::uuid[]) AND c.status > 2 AND c.deleted_at IS NULL
-          AND c.id <> ALL(${pgArray(judged)}::uuid[])
-      UNION ALL SELECT 'i', l.claim_id::text, l.item_id::text, l.qty_provided::text, l.qty_approved::text, l.status::int
-        FROM unnest(${pgArray(p.item.ins)}::uuid[], ${pgArray(p.item.ids)}::uuid[]) AS a(insuree_id, medical_id)
-        JOIN claim_item l ON l.insuree_id = a.insuree_id AND l.item_id = a.medical_id AND l.rejection_reason = 0
-      UNION ALL SELECT 's', l.claim_id::text, l.service_id::text, l.qty_provided::text, l.qty_approved::text, l.status::int
-        FROM unnest(${pgArray(p.service.ins)}::uuid[], ${pgArray(p.service.ids)}::uuid[]) AS a(insuree_id, medical_id)
-        JOIN claim_service l ON l.insuree_id = a.insuree_id AND l.service_id = a.medical_id AND l.rejection_reason = 0
-      UNION ALL SELECT 'l', d.claim_id::text, d.policy_id::text, d.insuree_id::text,
-          concat_ws(',', d.ded_g, d.rem_g, d.ded_ip, d.rem_ip, d.ded_op, d.rem_op, d.rem_consult, d.rem_surgery,
-            d.rem_delivery, d.rem_hospitalization, d.rem_antenatal), 0
-        FROM claim_ded_rem d WHERE d.policy_id = ANY(${pgArray(policyIds)}::uuid[])`,
-  );
+  }>(ctx.db, {
+    ins,
+    judged: pgArray(judged),
+    itemIns: pgArray(p.item.ins),
+    itemIds: pgArray(p.item.ids),
+    serviceIns: pgArray(p.service.ins),
+    serviceIds: pgArray(p.service.ids),
+    policyIds: pgArray(policyIds),
+  });
   const row = {
     claims: [] as ClaimTuple[],
     items: [] as LineTuple[],

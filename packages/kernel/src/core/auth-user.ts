@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AuthUser } from '../context.js';
-import { type Db, queryPrepared } from '../db.js';
+import { type Db, defineStatement } from '../db.js';
 import { isLocale } from '../i18n.js';
 import { isUuid } from '../ids.js';
 import { ADMIN_ROLE_BIT } from './system-roles.js';
@@ -30,6 +30,24 @@ export interface AuthAsk {
 /** Users loaded in one statement at most (the asks travel as one JSON parameter). */
 const MAX_ASKS = 200;
 
+/** The users of a list of asks (JSON), with their rights and districts; built once, run on every request. */
+const usersStatement = defineStatement<{ asks: string }>(
+  sql`SELECT a.k, u.id, u.username, u.language, u.health_facility_id, u.must_change_password,
+    (SELECT array_agg(DISTINCT rr.right_name) FROM user_role ur
+       JOIN role r ON r.id = ur.role_id AND r.deleted_at IS NULL AND NOT r.is_blocked
+       JOIN role_right rr ON rr.role_id = r.id
+     WHERE ur.user_id = u.id) AS rights,
+    EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
+     WHERE ur.user_id = u.id AND r.deleted_at IS NULL AND NOT r.is_blocked
+       AND (r.is_system & ${sql.raw(String(ADMIN_ROLE_BIT))}) <> 0) AS is_admin,
+    (SELECT array_agg(ud.location_id::text) FROM user_district ud WHERE ud.user_id = u.id) AS districts
+  FROM json_to_recordset(${sql.placeholder('asks')}::json) AS a(k int, user_id uuid, jti text, iat numeric)
+  JOIN app_user u ON u.id = a.user_id
+  WHERE u.deleted_at IS NULL AND u.is_active
+    AND (a.jti IS NULL OR ((u.tokens_valid_after IS NULL OR a.iat >= extract(epoch FROM u.tokens_valid_after))
+      AND NOT EXISTS (SELECT 1 FROM revoked_token t WHERE t.jti = a.jti)))`,
+);
+
 /**
  * Loads users with their rights (from unblocked roles) and districts, in one query for many asks since it runs on
  * every request; null for a user missing, deleted or inactive, or whose token was revoked (logout) or is older than
@@ -42,24 +60,7 @@ export async function loadAuthUsers(db: Db, asks: readonly AuthAsk[]): Promise<A
     isUuid(a.userId) ? [{ k, user_id: a.userId, jti: a.session?.jti ?? null, iat: a.session?.issuedAt ?? null }] : [],
   );
   for (let i = 0; i < valid.length; i += MAX_ASKS) {
-    const rows = await queryPrepared<Row>(
-      db,
-      sql`SELECT a.k, u.id, u.username, u.language, u.health_facility_id, u.must_change_password,
-        (SELECT array_agg(DISTINCT rr.right_name) FROM user_role ur
-           JOIN role r ON r.id = ur.role_id AND r.deleted_at IS NULL AND NOT r.is_blocked
-           JOIN role_right rr ON rr.role_id = r.id
-         WHERE ur.user_id = u.id) AS rights,
-        EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.id = ur.role_id
-         WHERE ur.user_id = u.id AND r.deleted_at IS NULL AND NOT r.is_blocked
-           AND (r.is_system & ${ADMIN_ROLE_BIT}) <> 0) AS is_admin,
-        (SELECT array_agg(ud.location_id::text) FROM user_district ud WHERE ud.user_id = u.id) AS districts
-      FROM json_to_recordset(${JSON.stringify(valid.slice(i, i + MAX_ASKS))}::json)
-        AS a(k int, user_id uuid, jti text, iat numeric)
-      JOIN app_user u ON u.id = a.user_id
-      WHERE u.deleted_at IS NULL AND u.is_active
-        AND (a.jti IS NULL OR ((u.tokens_valid_after IS NULL OR a.iat >= extract(epoch FROM u.tokens_valid_after))
-          AND NOT EXISTS (SELECT 1 FROM revoked_token t WHERE t.jti = a.jti)))`,
-    );
+    const rows = await usersStatement<Row>(db, { asks: JSON.stringify(valid.slice(i, i + MAX_ASKS)) });
     for (const u of rows)
       out[u.k] = {
         id: u.id,
