@@ -206,7 +206,7 @@ describe('queryPrepared', () => {
       (await queryRows<{ m: string }>(db, sql`SELECT current_setting('plan_cache_mode') AS m`))[0]!.m;
     const pooled = await mode(t.database.db);
     await withTransaction({ db: t.database.db } as never, async (tx) => {
-      await preferGenericPlans(tx.db);
+      await preferGenericPlans(tx);
       assert.equal(await mode(tx.db), 'force_generic_plan');
       await insertRows(tx, note, [{ code: 'G', amount: '4.00' }]);
     });

@@ -129,10 +129,15 @@ export function defineStatement<V extends Record<string, unknown>>(query: SQL): 
  * than a custom plan for the 8 or 50 actually sent, so the planning is paid again each time (measured on the claim
  * engine's coverage, history and write statements: 0.5 ms of planning each, per batch, for the same index plans).
  * Only for transactions whose statements are lookups by key and bulk writes; `SET LOCAL` ends with the transaction.
+ * Once per transaction, whoever asks first; outside a transaction, nothing.
  */
-export async function preferGenericPlans(db: Db): Promise<void> {
-  await db.execute(sql`SET LOCAL plan_cache_mode = force_generic_plan`);
+export async function preferGenericPlans(tx: { db: Db; afterCommit?: object | null }): Promise<void> {
+  // Outside a transaction SET LOCAL does nothing; inside, once is enough (known by the transaction's after-commit list).
+  if (!tx.afterCommit || genericPlanned.has(tx.afterCommit)) return;
+  genericPlanned.add(tx.afterCommit);
+  await tx.db.execute(sql`SET LOCAL plan_cache_mode = force_generic_plan`);
 }
+const genericPlanned = new WeakSet<object>();
 
 /**
  * A PostgreSQL array literal for bulk statements (`unnest($1::uuid[], $2::numeric[])`), which the server reads faster

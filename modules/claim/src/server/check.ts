@@ -5,6 +5,7 @@ import {
   InputError,
   MutuaError,
   NotFoundError,
+  preferGenericPlans,
   requireRight,
   uuidv7,
   withTransaction,
@@ -221,6 +222,7 @@ export function createChecker(deps: Deps) {
     insurees?: readonly Insuree[],
   ): Promise<void> {
     await withTransaction(ctx, async (tx) => {
+      await preferGenericPlans(tx); // the chunk's claims are read, judged and written by key (ADR 0012)
       const claims = await loadDetails(deps, tx, ids, true);
       summary.skipped += ids.length - claims.length;
       const entered = claims.filter((c) => c.status === 2);

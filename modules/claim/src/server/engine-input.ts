@@ -53,7 +53,7 @@ export async function createEngineContext(
     date: targetOf(c),
   }));
   // The engine's statements are lookups by key and bulk writes: planned once per connection, not at every batch.
-  if (ctx.afterCommit) await preferGenericPlans(ctx.db);
+  await preferGenericPlans(ctx);
   // One after the other: a transaction's connection runs one query at a time anyway.
   await deps.refs.sync(ctx);
   const knownIds = new Set(known.insurees?.map((i) => i.id));
