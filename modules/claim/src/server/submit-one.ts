@@ -1,38 +1,119 @@
 import { ConflictError, type Ctx, coreTables, insertAll, isUniqueViolation, uuidv7 } from '@mutua/kernel';
 import { getTableColumns } from 'drizzle-orm';
 import { formatCents, parseCents } from '../domain/money.js';
-import { type ClaimDetail, claimChecked } from '../points.js';
+import { type ClaimDetail, type ClaimLine, claimChecked } from '../points.js';
 import { auditRows } from './bulk-sql.js';
 import { evaluate, judge } from './check.js';
 import type { PreparedClaim } from './claim-input.js';
 import type { Deps } from './deps.js';
 import { createEngineContext } from './engine-input.js';
-import { CLAIM_DEFAULTS, claimValues, draftDetail, LINE_DEFAULTS } from './entry.js';
+import { draftDetail } from './entry.js';
 import { announceValuation, listensToValuation } from './process.js';
 import { claimsByIds, toClaim, toLine } from './read.js';
 import { type ClaimRow, claim, claimDedRem, claimItem, claimService, type LineRow } from './schema.js';
 
 type Table = typeof claim | typeof claimItem | typeof claimService;
-const shapes = new Map<Table, { propOf: Map<string, string>; decimals: string[] }>();
+type Row = Record<string, unknown>;
+const shapes = new Map<Table, { propOf: Record<string, string>; decimals: string[] }>();
 function shapeOf(table: Table) {
   let s = shapes.get(table);
   if (!s) {
     const cols = Object.entries(getTableColumns(table));
     s = {
-      propOf: new Map(cols.map(([prop, col]) => [col.name, prop])),
+      propOf: Object.fromEntries(cols.map(([prop, col]) => [col.name, prop])),
       decimals: cols.filter(([, col]) => col.columnType === 'PgNumeric').map(([prop]) => prop),
     };
     shapes.set(table, s);
   }
   return s;
 }
-/** A row keyed by column names (as the check writes them) keyed by the table's property names (as inserts take them). */
-function toProps(table: Table, row: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Puts what the check wrote (keyed by column names) on a row keyed by the table's properties. The row has every one
+ * of those fields already, so these are stores to existing fields: the row keeps its one shape (see `enteredLine`).
+ */
+function overlay(table: Table, row: Row, judged: Row | undefined): Row {
+  if (!judged) return row;
   const { propOf } = shapeOf(table);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[propOf.get(k) ?? k] = v;
-  return out;
+  for (const k in judged) row[propOf[k] ?? k] = judged[k];
+  return row;
 }
+
+/** The insert row of a line as judged: the entered line's fields, then the check's and the valuation's. */
+function storedLine(table: Table, c: ClaimDetail, l: ClaimLine, sortOrder: number, judged: Row | undefined): Row {
+  const row: Row = {
+    id: l.id,
+    claimId: c.id,
+    insureeId: c.insureeId,
+    medicalId: l.medicalId,
+    sortOrder,
+    status: l.status,
+    qtyProvided: l.qtyProvided,
+    qtyApproved: l.qtyApproved,
+    priceAsked: l.priceAsked,
+    priceAdjusted: l.priceAdjusted,
+    priceApproved: l.priceApproved,
+    priceValuated: l.priceValuated,
+    explanation: l.explanation,
+    justification: l.justification,
+    rejectionReason: l.rejectionReason,
+    rejectionParams: l.rejectionParams,
+    productId: l.productId,
+    policyId: l.policyId,
+    priceOrigin: l.priceOrigin,
+    limitation: l.limitation,
+    limitationValue: l.limitationValue,
+    deductableAmount: l.deductableAmount,
+    exceedCeilingAmount: l.exceedCeilingAmount,
+    exceedCeilingAmountCategory: l.exceedCeilingAmountCategory,
+    remuneratedAmount: l.remuneratedAmount,
+  };
+  return overlay(table, row, judged);
+}
+
+/** The insert row of a claim as judged: the entered claim's fields, then the check's and the valuation's. */
+function storedClaim(c: ClaimDetail, createdBy: string | null, judged: Row): Row {
+  const row: Row = {
+    id: c.id,
+    code: c.code,
+    hfId: c.hfId,
+    insureeId: c.insureeId,
+    adminId: c.adminId,
+    dateFrom: c.dateFrom,
+    dateTo: c.dateTo,
+    dateClaimed: c.dateClaimed,
+    icdId: c.icdId,
+    icd1Id: c.secondaryIcdIds[0] ?? null,
+    icd2Id: c.secondaryIcdIds[1] ?? null,
+    icd3Id: c.secondaryIcdIds[2] ?? null,
+    icd4Id: c.secondaryIcdIds[3] ?? null,
+    visitType: c.visitType,
+    category: c.category,
+    status: c.status,
+    reviewStatus: c.reviewStatus,
+    feedbackStatus: c.feedbackStatus,
+    feedbackAvailable: c.feedbackAvailable,
+    rejectionReason: c.rejectionReason,
+    guaranteeId: c.guaranteeId,
+    explanation: c.explanation,
+    adjustment: c.adjustment,
+    claimed: c.claimed,
+    approved: c.approved,
+    valuated: c.valuated,
+    remunerated: c.remunerated,
+    dateProcessed: c.dateProcessed,
+    submitStamp: c.submitStamp,
+    processStamp: c.processStamp,
+    submitUserId: null,
+    processUserId: null,
+    restoreId: c.restoreId,
+    reviewFlags: null,
+    createdAt: c.createdAt,
+    createdBy,
+    updatedAt: c.updatedAt,
+  };
+  return overlay(claim, row, judged);
+}
+
 /** A row as the database gives it back: every amount and quantity with its two decimals (numeric(18,2)). */
 function asStored<R extends Record<string, unknown>>(table: Table, row: R): R {
   const out: Record<string, unknown> = { ...row };
@@ -92,29 +173,9 @@ export async function enterAndSubmitMany(deps: Deps, tx: Ctx, subs: readonly Sub
     ectx.remember(c, j.checked === 4 ? 'checked' : 'rejected', ev.outcome.category, j.passed);
     if (j.valued) ectx.rememberLedger(c.id, j.valued.ledgerRows);
     const judged = new Map(j.lines.map((l) => [l.row.id as string, l.row]));
-    const lines = (table: typeof claimItem | typeof claimService, list: ClaimDetail['items']) =>
-      list.map((l, n) => ({
-        ...LINE_DEFAULTS,
-        id: l.id,
-        claimId: c.id,
-        insureeId: c.insureeId,
-        medicalId: l.medicalId,
-        sortOrder: n,
-        qtyProvided: l.qtyProvided,
-        priceAsked: l.priceAsked,
-        explanation: l.explanation,
-        ...toProps(table, judged.get(l.id) ?? {}),
-      }));
-    const row = {
-      ...CLAIM_DEFAULTS,
-      id: c.id,
-      ...claimValues(sub.prepared),
-      createdBy: userId,
-      createdAt: now,
-      ...toProps(claim, { review_status: c.reviewStatus, feedback_status: c.feedbackStatus, ...j.claim }),
-    };
-    const its = lines(claimItem, c.items);
-    const svs = lines(claimService, c.services);
+    const row = storedClaim(c, userId, j.claim);
+    const its = c.items.map((l, n) => storedLine(claimItem, c, l, n, judged.get(l.id)));
+    const svs = c.services.map((l, n) => storedLine(claimService, c, l, n, judged.get(l.id)));
     claimRows.push(row);
     itemRows.push(...its);
     serviceRows.push(...svs);
