@@ -52,7 +52,14 @@ export { MainMenu } from './shell/MainMenu';
 export { NotFoundPage } from './shell/NotFoundPage';
 export { StatusPage } from './shell/StatusPage';
 export { visibleMenu } from './shell/visible-menu';
-export { diffFields, type FieldChange } from './ui/audit-diff';
+export {
+  type ChangeLine,
+  describeChanges,
+  diffFields,
+  type FieldChange,
+  type HistoryField,
+  type HistoryView,
+} from './ui/audit-diff';
 export { ConfirmDialog, type ConfirmDialogProps } from './ui/ConfirmDialog';
 export { type DataColumn, DataTable, type DataTableProps } from './ui/DataTable';
 export { ErrorAlert } from './ui/ErrorAlert';

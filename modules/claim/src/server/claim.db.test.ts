@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Ctx } from '@mutua/kernel';
+import { type Ctx, queryRows } from '@mutua/kernel';
 import type { TestKernel } from '@mutua/kernel/testing';
 import { officerService } from '@mutua/officer';
+import { sql } from 'drizzle-orm';
 import { type ClaimInput, claimCheck } from '../points.js';
 import { fields, rejects, startClaimFixture } from './claim-fixture.js';
 import type { ClaimService } from './service.js';
@@ -146,6 +147,12 @@ describe('claims', () => {
     const sum = lines.reduce((s, l) => s + Math.round(Number(l.priceValuated ?? 0) * 100), 0);
     assert.equal(Math.round(Number(done.valuated) * 100), sum, 'the claim total is the sum of its lines');
     assert.ok(lines.every((l) => l.productId && l.policyId));
+    // The history shows the valuation in the claim's own amounts (decimal text), never the engine's cents.
+    const [audit] = await queryRows<{ after: { status: number; valuated: string; remunerated: string } }>(
+      k.database.db,
+      sql`SELECT after FROM audit_log WHERE entity = 'Claim' AND entity_id = ${plain.id} AND action = 'process'`,
+    );
+    assert.deepEqual(audit?.after, { status: 16, valuated: done.valuated, remunerated: done.remunerated });
     const waiting = (await claims.getClaim(admin, flagged.id))!;
     assert.equal(waiting.status, 4);
     assert.deepEqual(

@@ -133,7 +133,8 @@ export function valueClaim(
       entity: 'Claim',
       entityId: c.id,
       action: 'process',
-      after: { status, valuated: valuation.valuatedAmount, remunerated: valuation.remuneratedAmount },
+      // Amounts as the claim shows them (decimal text), not the engine's cents: the history reads them as they are.
+      after: { status, valuated: money(valuation.valuatedAmount), remunerated: money(valuation.remuneratedAmount) },
     },
   };
 }

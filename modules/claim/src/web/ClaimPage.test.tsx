@@ -1,4 +1,4 @@
-import { emptyAuditHistory, mockGql, renderApp, testUser } from '@mutua/web-kernel/testing';
+import { connectionOf, emptyAuditHistory, mockGql, renderApp, testUser } from '@mutua/web-kernel/testing';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import claimWeb from './index';
@@ -99,5 +99,59 @@ describe('claim page', () => {
     // a checked claim: process is offered, submit is not
     expect(screen.getByRole('button', { name: 'Traiter' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Soumettre' })).toBeNull();
+  });
+
+  it('tells the claim’s history in the user’s words: statuses, amounts, line codes and reasons, no ids', {
+    timeout: 60_000,
+  }, async () => {
+    const entry = (id: string, action: string, before: unknown, after: unknown) => ({
+      id,
+      at: '2026-02-11T10:00:00Z',
+      username: 'clerk',
+      action,
+      before,
+      after,
+    });
+    const history = [
+      entry('a3', 'process', null, { status: 16, valuated: '1300.00', remunerated: '1300.00' }),
+      entry('a2', 'submit', null, {
+        status: 4,
+        lines: [
+          { kind: 'item', index: 0, status: 1, medicalId: 'm1', rejectionReason: 0 },
+          {
+            kind: 'service',
+            index: 0,
+            status: 2,
+            medicalId: 'm1',
+            rejectionReason: 17,
+            rejectionParams: { date: '2026-03-01', months: 3 },
+          },
+        ],
+      }),
+      entry('a1', 'create', null, {
+        id: 'c1',
+        code: 'C-7',
+        status: 2,
+        hfId: 'hf1',
+        items: [{ medicalId: 'm1', qtyProvided: '2.00', priceAsked: '150.00', status: 1, rejectionReason: 0 }],
+        createdAt: '2026-02-11T10:00:00Z',
+      }),
+    ];
+    mockGql({ AuditHistory: () => ({ auditHistory: connectionOf(history) }), Claim: () => ({ claim }) });
+    renderApp({ modules: [claimWeb], path: '/claims/c1', user: me });
+    const table = await screen.findByRole('table', { name: 'Historique' });
+    await within(table).findByText('Traitée');
+    const rows = within(table).getAllByRole('row');
+    const text = (i: number) => rows[i]!.textContent ?? '';
+    expect(text(1)).toContain('Traitée');
+    expect(text(1)).toContain('Statut : ∅ → Valorisée');
+    expect(text(1)).toMatch(/Valorisé : ∅ → 1\s?300,00/);
+    expect(text(2)).toContain('Soumise et vérifiée');
+    expect(text(2)).toContain('PARA500 — Accepté; CONS — Rejeté');
+    expect(text(2)).toContain('Rejeté : Délai de carence non écoulé : couvert à partir du 2026-03-01 (3 mois)');
+    expect(text(3)).toContain('Formation sanitaire : ∅ → HF1101 CS Kati');
+    expect(text(3)).toContain('PARA500 × 2 @ 150,00');
+    expect(text(3)).not.toContain('c1');
+    expect(text(3)).not.toContain('createdAt');
   });
 });

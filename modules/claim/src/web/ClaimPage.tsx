@@ -32,6 +32,7 @@ import {
   submitClaims,
 } from './api';
 import { FeedbackDialog } from './FeedbackDialog';
+import { claimHistoryView } from './history-view';
 import { cents, money, qty, reasonText } from './labels';
 
 /** The item/service lines of a claim with their status, the translated rejection reason and the amounts. */
@@ -131,7 +132,7 @@ function Amounts({ claim }: { claim: ClaimRow }) {
  * claim's status and the user's rights allow, attachments and history.
  */
 export function ClaimPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useRouteParams();
   const { hasRight } = useAuth();
   const go = useGo();
@@ -244,7 +245,7 @@ export function ClaimPage() {
                 ['visitType', t(`claim.visitType.${c.visitType}`)],
                 ['diagnosis', c.diagnosis ? `${c.diagnosis.code} ${c.diagnosis.name}` : ''],
                 ['secondaryDiagnoses', c.secondaryDiagnoses.map((x) => `${x.code} ${x.name}`).join(', ')],
-                ['category', c.category ?? ''],
+                ['category', c.category ? t(`claim.category.${c.category}`) : ''],
                 ['guaranteeId', c.guaranteeId ?? ''],
                 ['explanation', c.explanation ?? ''],
                 ['adjustment', c.adjustment ?? ''],
@@ -303,7 +304,7 @@ export function ClaimPage() {
           }}
         />
       ) : null}
-      <HistoryPanel entity="Claim" entityId={c.id} />
+      <HistoryPanel entity="Claim" entityId={c.id} view={claimHistoryView(t, i18n.language, c)} />
     </>
   );
 }

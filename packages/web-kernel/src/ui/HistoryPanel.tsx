@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type Connection, connectionFields } from '../api/connection';
 import { gql } from '../api/http';
 import { useConnection } from '../api/use-connection';
-import { diffFields, formatAuditValue } from './audit-diff';
+import { describeChanges, type HistoryView } from './audit-diff';
 import { DataTable } from './DataTable';
 
 /** An entry of a record's audit trail. */
@@ -23,8 +23,11 @@ const HISTORY_QUERY = `query AuditHistory($entity: String!, $entityId: ID!, $fir
   }
 }`;
 
-/** The audit history of one record ("who changed what, when"), newest first as the server returns it. */
-export function HistoryPanel({ entity, entityId }: { entity: string; entityId: string }) {
+/**
+ * The audit history of one record ("who changed what, when"), newest first as the server returns it; `view` gives
+ * the record's field labels, value formats and action names in the user's words.
+ */
+export function HistoryPanel({ entity, entityId, view }: { entity: string; entityId: string; view?: HistoryView }) {
   const { t, i18n } = useTranslation();
   const list = useConnection<AuditEntry>(
     ['core.auditHistory', entity, entityId],
@@ -49,20 +52,23 @@ export function HistoryPanel({ entity, entityId }: { entity: string; entityId: s
           {
             key: 'action',
             header: t('core.history.action'),
-            render: (r) => t(`core.history.actions.${r.action}`, { defaultValue: r.action }),
+            render: (r) =>
+              view?.actions?.[r.action] ?? t(`core.history.actions.${r.action}`, { defaultValue: r.action }),
             width: 120,
           },
           {
             key: 'changes',
             header: t('core.history.changes'),
             render: (r) => {
-              const changes = diffFields(r.before, r.after);
+              const changes = describeChanges(r.before, r.after, view);
               if (changes.length === 0) return '—';
               return (
                 <Box component="ul" sx={{ m: 0, pl: 2 }}>
                   {changes.map((c) => (
                     <li key={c.field}>
-                      <strong>{c.field}</strong>: {formatAuditValue(c.before)} → {formatAuditValue(c.after)}
+                      <strong>{c.label}</strong>
+                      {t('core.history.labelSep')}
+                      {c.before} → {c.after}
                     </li>
                   ))}
                 </Box>

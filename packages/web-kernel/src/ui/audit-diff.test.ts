@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFields } from './audit-diff';
+import { describeChanges, diffFields } from './audit-diff';
 
 describe('diffFields', () => {
   it('lists only the fields whose value changed', () => {
@@ -11,5 +11,29 @@ describe('diffFields', () => {
 
   it('treats a creation as every field changing from nothing, and accepts JSON strings', () => {
     expect(diffFields(null, '{"name":"Admin"}')).toEqual([{ field: 'name', before: undefined, after: 'Admin' }]);
+  });
+});
+
+describe('describeChanges', () => {
+  const view = {
+    fields: {
+      status: { label: 'Status', format: (v: unknown) => ({ 2: 'Entered', 4: 'Checked' })[v as 2 | 4] ?? String(v) },
+      id: null,
+    },
+  };
+
+  it('shows the labels and values the view gives, leaves out its hidden fields, and the rest as stored', () => {
+    expect(describeChanges({ status: 2 }, { id: 'x1', status: 4, code: 'C-1' }, view)).toEqual([
+      { field: 'status', label: 'Status', before: 'Entered', after: 'Checked' },
+      { field: 'code', label: 'code', before: '∅', after: 'C-1' },
+    ]);
+  });
+
+  it('reads an empty value as ∅ without asking the format, and leaves out changes that read the same', () => {
+    const tags = { fields: { tags: { label: 'Tags', format: (v: unknown) => (v as string[]).join(', ') || '∅' } } };
+    expect(describeChanges({}, { tags: [] }, tags)).toEqual([]);
+    expect(describeChanges({ status: 4 }, { status: null }, view)).toEqual([
+      { field: 'status', label: 'Status', before: 'Checked', after: '∅' },
+    ]);
   });
 });

@@ -32,3 +32,41 @@ export function formatAuditValue(v: unknown): string {
   if (typeof v === 'string') return v;
   return JSON.stringify(v);
 }
+
+/** How one audited field reads in a record's history: its label and its values in the user's words. */
+export interface HistoryField {
+  label: string;
+  /** The value as text (default: as stored); never called with an empty value (shown as ∅). */
+  format?: (value: unknown) => string;
+}
+
+/**
+ * A record's history in its module's words: field labels and value formats (`null` leaves a field out: ids, time
+ * stamps), and action labels. Fields and actions not listed read as stored.
+ */
+export interface HistoryView {
+  fields?: Readonly<Record<string, HistoryField | null>>;
+  actions?: Readonly<Record<string, string>>;
+}
+
+/** One change of a history entry, ready to show. */
+export interface ChangeLine {
+  field: string;
+  label: string;
+  before: string;
+  after: string;
+}
+
+/** The changes of an audit entry as the view describes them: not the fields it leaves out, nor those that read the same. */
+export function describeChanges(before: unknown, after: unknown, view?: HistoryView): ChangeLine[] {
+  const lines: ChangeLine[] = [];
+  for (const c of diffFields(before, after)) {
+    const f = view?.fields?.[c.field];
+    if (f === null) continue;
+    const show = (v: unknown) =>
+      v === null || v === undefined || v === '' ? '∅' : f?.format ? f.format(v) : formatAuditValue(v);
+    const [b, a] = [show(c.before), show(c.after)];
+    if (b !== a) lines.push({ field: c.field, label: f?.label ?? c.field, before: b, after: a }); // [] and none: both ∅
+  }
+  return lines;
+}
