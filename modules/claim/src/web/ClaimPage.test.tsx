@@ -1,5 +1,5 @@
-import { connectionOf, emptyAuditHistory, mockGql, renderApp, testUser } from '@mutua/web-kernel/testing';
-import { screen, within } from '@testing-library/react';
+import { connectionOf, emptyAuditHistory, mockGql, renderApp, sentTo, testUser } from '@mutua/web-kernel/testing';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import claimWeb from './index';
 
@@ -153,5 +153,41 @@ describe('claim page', () => {
     expect(text(3)).toContain('PARA500 × 2 @ 150,00');
     expect(text(3)).not.toContain('c1');
     expect(text(3)).not.toContain('createdAt');
+  });
+});
+
+describe('review page', () => {
+  it('shows what the claim is about and each line’s verdict, and sends only the lines the reviewer changed', {
+    timeout: 60_000,
+  }, async () => {
+    const sent = mockGql({
+      ...emptyAuditHistory,
+      Claim: () => ({ claim }),
+      SaveClaimReview: () => ({ saveClaimReview: { claim: { id: 'c1' } } }),
+    });
+    renderApp({
+      modules: [claimWeb],
+      path: '/claims/c1/review',
+      user: testUser({ language: 'fr', rights: ['claim.claim.search', 'claim.claim.review'] }),
+    });
+    expect(await screen.findByRole('heading', { name: 'Revue de la demande C-7', level: 1 })).toBeTruthy();
+    expect(screen.getByText('HF1101 CS Kati')).toBeTruthy();
+    expect(screen.getByText('100000001 Diallo Awa')).toBeTruthy();
+    const item = screen.getByRole('region', { name: 'PARA500 Paracétamol 500 mg' });
+    expect(item.textContent).toMatch(/Demandé : 2 × 150,00 — Accepté/);
+    const service = screen.getByRole('region', { name: 'CONS Consultation spécialisée' });
+    expect(service.textContent).toContain('Rejeté : Délai de carence non écoulé');
+    // The field reads short on screen; its accessible name says which line it is.
+    const qtyField = within(item).getByLabelText('Quantité approuvée pour PARA500 Paracétamol 500 mg');
+    expect(within(item).getAllByText('Quantité approuvée').length).toBeGreaterThan(0);
+    fireEvent.change(qtyField, { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la revue' }));
+    await waitFor(() =>
+      expect(sentTo(sent, 'SaveClaimReview').input).toMatchObject({
+        id: 'c1',
+        lines: [{ id: 'l1', qtyApproved: '1', priceApproved: '150.00', justification: null, reject: false }],
+        deliver: false,
+      }),
+    );
   });
 });

@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
-import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import {
   ConfirmDialog,
@@ -31,9 +30,10 @@ import {
   restoreClaim,
   submitClaims,
 } from './api';
+import { ClaimSummary } from './ClaimSummary';
 import { FeedbackDialog } from './FeedbackDialog';
 import { claimHistoryView } from './history-view';
-import { cents, money, qty, reasonText } from './labels';
+import { money, qty, reasonText } from './labels';
 
 /** The item/service lines of a claim with their status, the translated rejection reason and the amounts. */
 export function ClaimLinesTable({ claim, kind }: { claim: ClaimRow; kind: 'item' | 'service' }) {
@@ -98,35 +98,6 @@ export function ClaimLinesTable({ claim, kind }: { claim: ClaimRow; kind: 'item'
   );
 }
 
-function Amounts({ claim }: { claim: ClaimRow }) {
-  const { t, i18n } = useTranslation();
-  const lines = [...claim.items, ...claim.services];
-  const deducted = lines.reduce((s, l) => s + cents(l.deductableAmount) + cents(l.exceedCeilingAmount), 0);
-  const pairs: Array<[string, string | null]> = [
-    ['claimed', claim.claimed],
-    ['approved', claim.approved],
-    ['deducted', claim.status >= 8 ? (deducted / 100).toFixed(2) : null],
-    ['valuated', claim.valuated],
-  ];
-  return (
-    <Box
-      component="dl"
-      sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, my: 1, alignContent: 'start' }}
-    >
-      {pairs.map(([k, v]) => (
-        <Box key={k} sx={{ display: 'contents' }}>
-          <Typography component="dt" sx={{ fontWeight: 600 }}>
-            {t(`claim.field.${k}`)}
-          </Typography>
-          <Typography component="dd" sx={{ m: 0 }} data-testid={`amount-${k}`}>
-            {v === null ? '—' : money(v, i18n.language)}
-          </Typography>
-        </Box>
-      ))}
-    </Box>
-  );
-}
-
 /**
  * `/claims/$id`: status, amounts asked/approved/deducted/valuated, lines with their verdicts, the actions the
  * claim's status and the user's rights allow, attachments and history.
@@ -175,8 +146,12 @@ export function ClaimPage() {
         title={t('claim.page.claimTitle', { code: c.code })}
         subtitle={
           <span data-testid="claim-status">
-            {t('claim.field.status')}: {t(`claim.status.${c.status}`)} · {t('claim.field.reviewStatus')}:{' '}
-            {t(`claim.selection.${c.reviewStatus}`)} · {t('claim.field.feedbackStatus')}:{' '}
+            {t('claim.field.status')}
+            {t('core.labelSep')}
+            {t(`claim.status.${c.status}`)} · {t('claim.field.reviewStatus')}
+            {t('core.labelSep')}
+            {t(`claim.selection.${c.reviewStatus}`)} · {t('claim.field.feedbackStatus')}
+            {t('core.labelSep')}
             {t(`claim.selection.${c.feedbackStatus}`)}
           </span>
         }
@@ -229,41 +204,7 @@ export function ClaimPage() {
           ))}
         </Alert>
       ) : null}
-      <Paper variant="outlined" sx={{ p: 2, my: 2 }}>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
-          <Box
-            component="dl"
-            sx={{ display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}
-          >
-            {(
-              [
-                ['healthFacility', c.healthFacility ? `${c.healthFacility.code} ${c.healthFacility.name}` : ''],
-                ['insuree', c.insuree ? `${c.insuree.chfId} ${c.insuree.lastName} ${c.insuree.otherNames}` : ''],
-                ['dateFrom', c.dateFrom],
-                ['dateTo', c.dateTo ?? ''],
-                ['dateClaimed', c.dateClaimed],
-                ['visitType', t(`claim.visitType.${c.visitType}`)],
-                ['diagnosis', c.diagnosis ? `${c.diagnosis.code} ${c.diagnosis.name}` : ''],
-                ['secondaryDiagnoses', c.secondaryDiagnoses.map((x) => `${x.code} ${x.name}`).join(', ')],
-                ['category', c.category ? t(`claim.category.${c.category}`) : ''],
-                ['guaranteeId', c.guaranteeId ?? ''],
-                ['explanation', c.explanation ?? ''],
-                ['adjustment', c.adjustment ?? ''],
-              ] as const
-            ).map(([k, v]) => (
-              <Box key={k} sx={{ display: 'contents' }}>
-                <Typography component="dt" sx={{ fontWeight: 600 }}>
-                  {t(`claim.field.${k}`)}
-                </Typography>
-                <Typography component="dd" sx={{ m: 0 }}>
-                  {v}
-                </Typography>
-              </Box>
-            ))}
-          </Box>
-          <Amounts claim={c} />
-        </Box>
-      </Paper>
+      <ClaimSummary claim={c} />
       <ClaimLinesTable claim={c} kind="item" />
       <ClaimLinesTable claim={c} kind="service" />
       {c.attachments.length ? (

@@ -10,7 +10,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ClaimLineRow, type ClaimRow, getClaim, problemOf, type ReviewLine, saveReview } from './api';
-import { money, reasonText } from './labels';
+import { ClaimSummary } from './ClaimSummary';
+import { money, qty, reasonText } from './labels';
 
 interface Draft {
   qty: string;
@@ -67,6 +68,7 @@ function ReviewForm({ claim }: { claim: ClaimRow }) {
   return (
     <>
       <PageHeader title={t('claim.review.title', { code: claim.code })} />
+      <ClaimSummary claim={claim} />
       <ErrorAlert error={save.error} />
       {lines.map((l) => {
         const med = l.item ?? l.service;
@@ -77,13 +79,17 @@ function ReviewForm({ claim }: { claim: ClaimRow }) {
           <Paper key={l.id} variant="outlined" component="section" aria-label={name} sx={{ p: 2, my: 1 }}>
             <Typography sx={{ fontWeight: 600 }}>{name}</Typography>
             <Typography variant="body2">
-              {t('claim.review.asked', { qty: l.qtyProvided, price: money(l.priceAsked, i18n.language) })}
-              {l.status === 2 ? ` — ${reasonText(t, l.rejectionReason, l.rejectionParams)}` : ''}
+              {t('claim.review.asked', { qty: qty(l.qtyProvided), price: money(l.priceAsked, i18n.language) })}
+              {' — '}
+              {l.status === 2
+                ? t('claim.history.rejectedFor', { reason: reasonText(t, l.rejectionReason, l.rejectionParams) })
+                : t('claim.line.passed')}
             </Typography>
             <Box sx={{ display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', md: '1fr 1fr 2fr auto' }, mt: 1 }}>
               <TextInput
                 name={`${l.id}.qtyApproved`}
-                label={t('claim.review.qtyApprovedFor', { name })}
+                label={t('claim.line.qtyApproved')}
+                slotProps={{ htmlInput: { 'aria-label': t('claim.review.qtyApprovedFor', { name }) } }}
                 value={d.qty}
                 inputMode="decimal"
                 error={err('qtyApproved')}
@@ -92,7 +98,8 @@ function ReviewForm({ claim }: { claim: ClaimRow }) {
               />
               <TextInput
                 name={`${l.id}.priceApproved`}
-                label={t('claim.review.priceApprovedFor', { name })}
+                label={t('claim.line.priceApproved')}
+                slotProps={{ htmlInput: { 'aria-label': t('claim.review.priceApprovedFor', { name }) } }}
                 value={d.price}
                 inputMode="decimal"
                 error={err('priceApproved')}
@@ -101,14 +108,21 @@ function ReviewForm({ claim }: { claim: ClaimRow }) {
               />
               <TextInput
                 name={`${l.id}.justification`}
-                label={t('claim.review.justificationFor', { name })}
+                label={t('claim.line.justification')}
+                slotProps={{ htmlInput: { 'aria-label': t('claim.review.justificationFor', { name }) } }}
                 value={d.justification}
                 error={err('justification')}
                 onChange={(e) => set(l.id, { justification: e.target.value })}
               />
               <FormControlLabel
-                control={<Checkbox checked={d.reject} onChange={(e) => set(l.id, { reject: e.target.checked })} />}
-                label={t('claim.review.rejectFor', { name })}
+                control={
+                  <Checkbox
+                    checked={d.reject}
+                    onChange={(e) => set(l.id, { reject: e.target.checked })}
+                    slotProps={{ input: { 'aria-label': t('claim.review.rejectFor', { name }) } }}
+                  />
+                }
+                label={t('claim.review.reject')}
               />
             </Box>
           </Paper>

@@ -67,7 +67,7 @@ export function HistoryPanel({ entity, entityId, view }: { entity: string; entit
                   {changes.map((c) => (
                     <li key={c.field}>
                       <strong>{c.label}</strong>
-                      {t('core.history.labelSep')}
+                      {t('core.labelSep')}
                       {c.before} → {c.after}
                     </li>
                   ))}
