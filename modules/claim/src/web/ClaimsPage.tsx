@@ -81,7 +81,17 @@ function toFilter(d: Draft): ClaimFilter {
  * `/claims`: the claim administrators' search (facility, statuses, dates, insuree, amounts, diagnosis, visit type),
  * keyset-paged, with row selection and bulk submit/process run as a background job with a progress bar.
  */
-export function ClaimsPage({ preset }: { preset?: Partial<Draft> } = {}) {
+export function ClaimsPage({
+  preset,
+  title,
+  reviewLinks = false,
+}: {
+  preset?: Partial<Draft>;
+  /** The page's title when it is one of the claims' work lists (reviews, feedback). */
+  title?: string;
+  /** A "Review" link on each row, for medical officers working through the review list. */
+  reviewLinks?: boolean;
+} = {}) {
   const { t, i18n } = useTranslation();
   const { hasRight } = useAuth();
   const qc = useQueryClient();
@@ -119,7 +129,7 @@ export function ClaimsPage({ preset }: { preset?: Partial<Draft> } = {}) {
   return (
     <>
       <PageHeader
-        title={t('claim.page.claims')}
+        title={title ?? t('claim.page.claims')}
         actions={
           hasRight('claim.claim.add') ? (
             <LinkButton to="/claims/new" variant="contained">
@@ -336,6 +346,29 @@ export function ClaimsPage({ preset }: { preset?: Partial<Draft> } = {}) {
             align: 'right',
             render: (c) => money(c.approved, i18n.language),
           },
+          {
+            key: 'valuated',
+            header: t('claim.field.valuated'),
+            align: 'right',
+            render: (c) => money(c.valuated, i18n.language),
+          },
+          ...(reviewLinks && hasRight('claim.claim.review')
+            ? [
+                {
+                  key: 'review-link',
+                  header: '',
+                  render: (c: ClaimListRow) =>
+                    c.status === 4 ? (
+                      <RouterLink
+                        to={`/claims/${c.id}/review`}
+                        aria-label={t('claim.page.reviewClaim', { code: c.code })}
+                      >
+                        {t('claim.action.review')}
+                      </RouterLink>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
         {...list.tableProps}
       />
@@ -350,10 +383,12 @@ export function ClaimsPage({ preset }: { preset?: Partial<Draft> } = {}) {
 
 /** `/claims/reviews`: checked claims selected for review. */
 export function ReviewsPage() {
-  return <ClaimsPage preset={{ status: ['4'], reviewStatus: '4' }} />;
+  const { t } = useTranslation();
+  return <ClaimsPage preset={{ status: ['4'], reviewStatus: '4' }} title={t('claim.menu.review')} reviewLinks />;
 }
 
 /** `/claims/feedback`: claims selected for feedback. */
 export function FeedbackPage() {
-  return <ClaimsPage preset={{ feedbackStatus: '4' }} />;
+  const { t } = useTranslation();
+  return <ClaimsPage preset={{ feedbackStatus: '4' }} title={t('claim.menu.feedback')} />;
 }
