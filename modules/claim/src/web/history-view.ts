@@ -71,23 +71,20 @@ export function claimHistoryView(t: TFunction, lang: string, c: ClaimRow): Histo
   const hidden = null;
   return {
     fields: {
-      id: hidden,
-      createdAt: hidden,
-      updatedAt: hidden,
-      createdBy: hidden,
-      feedbackAvailable: hidden,
-      batchRunId: hidden,
+      // In the order of the claim page, so that an entry reads like the claim.
       code: { label: field('code') },
       status: { label: field('status'), format: (v) => t(`claim.status.${text(v)}`) },
       reviewStatus: { label: field('reviewStatus'), format: (v) => t(`claim.selection.${text(v)}`) },
       feedbackStatus: { label: field('feedbackStatus'), format: (v) => t(`claim.selection.${text(v)}`) },
-      visitType: { label: field('visitType'), format: (v) => t(`claim.visitType.${text(v)}`) },
-      category: { label: field('category'), format: (v) => t(`claim.category.${text(v)}`) },
       hfId: { label: field('healthFacility'), format: known(c.hfId, c.healthFacility?.code, c.healthFacility?.name) },
       insureeId: {
         label: field('insuree'),
         format: known(c.insureeId, c.insuree?.chfId, c.insuree ? `${c.insuree.lastName} ${c.insuree.otherNames}` : ''),
       },
+      dateFrom: { label: field('dateFrom') },
+      dateTo: { label: field('dateTo') },
+      dateClaimed: { label: field('dateClaimed') },
+      visitType: { label: field('visitType'), format: (v) => t(`claim.visitType.${text(v)}`) },
       icdId: { label: field('diagnosis'), format: known(c.icdId, c.diagnosis?.code, c.diagnosis?.name) },
       secondaryIcdIds: {
         label: field('secondaryDiagnoses'),
@@ -96,10 +93,7 @@ export function claimHistoryView(t: TFunction, lang: string, c: ClaimRow): Histo
             ? v.map((id) => c.secondaryDiagnoses.find((d) => d.id === id)?.code ?? text(id)).join(', ') || '∅'
             : text(v),
       },
-      dateFrom: { label: field('dateFrom') },
-      dateTo: { label: field('dateTo') },
-      dateClaimed: { label: field('dateClaimed') },
-      dateProcessed: { label: t('claim.history.field.dateProcessed') },
+      category: { label: field('category'), format: (v) => t(`claim.category.${text(v)}`) },
       guaranteeId: { label: field('guaranteeId') },
       explanation: { label: field('explanation') },
       adjustment: { label: field('adjustment') },
@@ -107,6 +101,7 @@ export function claimHistoryView(t: TFunction, lang: string, c: ClaimRow): Histo
       approved: { label: field('approved'), format: amount },
       valuated: { label: field('valuated'), format: amount },
       remunerated: { label: t('claim.history.field.remunerated'), format: amount },
+      dateProcessed: { label: t('claim.history.field.dateProcessed') },
       rejectionReason: {
         label: t('claim.history.field.rejectionReason'),
         format: (v) => (Number(v) === 0 ? t('claim.history.noReason') : reasonText(t, Number(v), null)),
@@ -120,12 +115,18 @@ export function claimHistoryView(t: TFunction, lang: string, c: ClaimRow): Histo
                 .join('; ') || '∅'
             : text(v),
       },
+      lines: { label: t('claim.history.field.lines'), format: lineList() },
       items: { label: t('claim.page.items'), format: lineList('item') },
       services: { label: t('claim.page.services'), format: lineList('service') },
-      lines: { label: t('claim.history.field.lines'), format: lineList() },
       filename: { label: t('claim.history.field.filename') },
       mime: { label: t('claim.history.field.mime') },
       size: { label: t('claim.history.field.size') },
+      id: hidden,
+      createdAt: hidden,
+      updatedAt: hidden,
+      createdBy: hidden,
+      feedbackAvailable: hidden,
+      batchRunId: hidden,
     },
     actions: Object.fromEntries(ACTIONS.map(([action, key]) => [action, t(`claim.history.action.${key}`)])),
   };

@@ -22,8 +22,8 @@ describe('describeChanges', () => {
     },
   };
 
-  it('shows the labels and values the view gives, leaves out its hidden fields, and the rest as stored', () => {
-    expect(describeChanges({ status: 2 }, { id: 'x1', status: 4, code: 'C-1' }, view)).toEqual([
+  it('shows the labels and values the view gives, in its order, leaves out its hidden fields, and the rest as stored', () => {
+    expect(describeChanges({ status: 2 }, { code: 'C-1', id: 'x1', status: 4 }, view)).toEqual([
       { field: 'status', label: 'Status', before: 'Entered', after: 'Checked' },
       { field: 'code', label: 'code', before: '∅', after: 'C-1' },
     ]);

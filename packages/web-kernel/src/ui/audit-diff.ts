@@ -57,9 +57,15 @@ export interface ChangeLine {
   after: string;
 }
 
-/** The changes of an audit entry as the view describes them: not the fields it leaves out, nor those that read the same. */
+/**
+ * The changes of an audit entry as the view describes them, in its order: not the fields it leaves out, nor those
+ * that read the same.
+ */
 export function describeChanges(before: unknown, after: unknown, view?: HistoryView): ChangeLine[] {
   const lines: ChangeLine[] = [];
+  // In the view's order (a record's fields as its page shows them), the fields it does not list after them.
+  const order = Object.keys(view?.fields ?? {});
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
   for (const c of diffFields(before, after)) {
     const f = view?.fields?.[c.field];
     if (f === null) continue;
@@ -68,5 +74,5 @@ export function describeChanges(before: unknown, after: unknown, view?: HistoryV
     const [b, a] = [show(c.before), show(c.after)];
     if (b !== a) lines.push({ field: c.field, label: f?.label ?? c.field, before: b, after: a }); // [] and none: both ∅
   }
-  return lines;
+  return lines.sort((x, y) => rank(x.field) - rank(y.field));
 }
