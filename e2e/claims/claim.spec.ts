@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { choose, consoleErrors, login } from '../support/session';
+import { consoleErrors, login } from '../support/session';
 
 /** The insurance number of a demo claim's patient (a covered adult man), read through the API as the signed-in user. */
 async function demoPatient(page: Page): Promise<string> {
@@ -31,7 +31,10 @@ test('a clerk enters a claim with two items and a service, submits, sees one lin
   const chfId = await demoPatient(page);
   await page.goto('/claims/new');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('New claim');
-  await choose(page, 'Health facility', /^HF1101 /);
+  // A claim administrator works at one facility: the form sets it and does not let it change.
+  const facility = page.getByRole('combobox', { name: 'Health facility', exact: true });
+  await expect(facility).toHaveText(/^HF1101 /);
+  await expect(facility).toHaveAttribute('aria-disabled', 'true');
   await page.getByLabel('Claim code', { exact: true }).fill(code);
   await page.getByLabel('Insurance number', { exact: true }).fill(chfId);
   await expect(page.getByRole('region', { name: 'Insuree' })).toContainText(chfId);

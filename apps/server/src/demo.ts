@@ -8,6 +8,8 @@ export const DEMO_USERS: ReadonlyArray<{
   password: string;
   role: number;
   district?: string;
+  /** The health facility a facility user works at (a claim administrator enters and sees its claims only). */
+  facility?: string;
   note: string;
 }> = [
   { username: 'admin', password: 'admin123', role: ADMIN_ROLE_BIT, note: 'IMIS Administrator (every right)' },
@@ -25,7 +27,13 @@ export const DEMO_USERS: ReadonlyArray<{
     note: 'Scheme Administrator, district R1D2 only',
   },
   { username: 'receptionist', password: 'demo123', role: 128, note: 'Receptionist' },
-  { username: 'claimadmin', password: 'demo123', role: 256, note: 'Claim Administrator' },
+  {
+    username: 'claimadmin',
+    password: 'demo123',
+    role: 256,
+    facility: 'HF1101',
+    note: 'Claim Administrator of health facility HF1101 only',
+  },
   { username: 'claimcontrib', password: 'demo123', role: 512, note: 'Claim Contributor' },
   { username: 'hfadmin', password: 'demo123', role: 524288, note: 'HF Administrator' },
   { username: 'offlineadmin', password: 'demo123', role: 1048576, note: 'Offline Administrator' },
@@ -49,12 +57,14 @@ export async function seedDemo(k: Kernel, log: (msg: string) => void = () => {})
   for (const u of DEMO_USERS) {
     const role = SYSTEM_ROLES.find((r) => r.isSystem === u.role)!;
     const id = uuidv7();
+    const facility = u.facility && location ? await location.findHealthFacilityByCode(ctx, u.facility) : null;
     await k.database.db.insert(coreTables.appUser).values({
       id,
       username: u.username,
       lastName: role.name,
       otherNames: 'Demo',
       language: 'en',
+      healthFacilityId: facility?.id ?? null,
       // Demo passwords are simple on purpose and do not follow the policy; real users' passwords do.
       passwordHash: await hashPassword(u.password),
     });
