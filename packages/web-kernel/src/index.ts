@@ -42,6 +42,7 @@ export {
 export { LoginForm } from './core/auth/LoginPage';
 export { coreWebModule } from './core/core-web-module';
 export { createI18n, type Language, languageNames, languages } from './i18n/create-i18n';
+export { formatMoney } from './i18n/format-money';
 export { isJobFinished, type Job, useJob } from './jobs/use-job';
 export { type AppRouter, createAppRouter, type RouterContext } from './router/create-app-router';
 export { LinkButton, RouterLink, useGo, useRouteParams } from './router/navigation';

@@ -1,12 +1,7 @@
-/** An amount (decimal string) in the user's language with 2 decimals, grouped without going through a float. */
-export function money(v: string | null | undefined, lang: string): string {
-  if (v === null || v === undefined || v === '') return '';
-  const [int = '0', frac = ''] = v.replace(/^-/, '').split('.');
-  const sep = new Intl.NumberFormat(lang).format(1000).replace(/\d/g, '') || '';
-  const dec = new Intl.NumberFormat(lang, { minimumFractionDigits: 1 }).format(1.5).charAt(1);
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  return `${v.startsWith('-') ? '−' : ''}${grouped}${dec}${`${frac}00`.slice(0, 2)}`;
-}
+import { formatMoney } from '@mutua/web-kernel';
+
+/** An amount (decimal string) in the user's language with 2 decimals (the kernel's `formatMoney`). */
+export const money = formatMoney;
 
 /** A decimal string with its decimals kept, the decimal mark of the user's language (index, percentages). */
 export function decimal(v: string, lang: string): string {

@@ -1,23 +1,12 @@
+import { formatMoney } from '@mutua/web-kernel';
 import type { TFunction } from 'i18next';
 
 export const STATUSES = [2, 4, 1, 8, 16] as const;
 export const SELECTIONS = [1, 2, 4, 8, 16] as const;
 export const VISIT_TYPES = ['O', 'E', 'R'] as const;
 
-/** An amount (decimal string) in the user's language, 2 decimals; empty when null. */
-export function money(v: string | null | undefined, lang: string): string {
-  if (v === null || v === undefined || v === '') return '';
-  const [int = '0', frac = ''] = v.replace(/^-/, '').split('.');
-  // Grouping on the integer digits only: never through a float, so large amounts stay exact.
-  const grouped = groupDigits(int, lang);
-  const dec = new Intl.NumberFormat(lang, { minimumFractionDigits: 1 }).format(1.5).charAt(1);
-  return `${v.startsWith('-') ? '−' : ''}${grouped}${dec}${`${frac}00`.slice(0, 2)}`;
-}
-
-function groupDigits(int: string, lang: string): string {
-  const sep = new Intl.NumberFormat(lang).format(1000).replace(/\d/g, '') || '';
-  return int.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-}
+/** An amount (decimal string) in the user's language, 2 decimals; empty when null (the kernel's `formatMoney`). */
+export const money = formatMoney;
 
 /** The translated rejection reason of a line, with its parameters (e.g. the end of a waiting period). */
 export function reasonText(t: TFunction, code: number, params: Record<string, unknown> | null): string {

@@ -1,4 +1,4 @@
-import { INSUREE_RIGHTS } from '@mutua/insuree';
+import { INSUREE_RIGHTS, type Insuree, type InsureeApi } from '@mutua/insuree';
 import {
   type Builder,
   type Ctx,
@@ -37,14 +37,30 @@ const STATUS_NAMES: Record<PolicyStatus, string> = {
 export function registerPolicyGraphql(
   builder: Builder,
   service: PolicyApi,
-  deps: { products: ProductApi; enqueueExpiry: (ctx: Ctx) => Promise<{ id: string }> },
+  deps: { products: ProductApi; insuree: InsureeApi; enqueueExpiry: (ctx: Ctx) => Promise<{ id: string }> },
 ): void {
   const ProductRef = productObject(builder);
   const PolicyRef = policyObject(builder);
 
-  const CoverageRowRef = builder.objectRef<InsureePolicy>('InsureePolicy').implement({
+  const MemberRef = builder
+    .objectRef<{ chfId: string | null; lastName: string; otherNames: string }>('PolicyMemberInsuree')
+    .implement({
+      description: 'Who a coverage row is for: insurance number and names.',
+      fields: (t) => ({
+        chfId: t.exposeString('chfId', { nullable: true }),
+        lastName: t.exposeString('lastName'),
+        otherNames: t.exposeString('otherNames'),
+      }),
+    });
+  const CoverageRowRef = builder.objectRef<InsureePolicy & { insuree?: Insuree | null }>('InsureePolicy').implement({
     description: 'Coverage of one member by one family policy; effectiveDate null = not (yet) covered.',
     fields: (t) => ({
+      insuree: t.field({
+        type: MemberRef,
+        nullable: true,
+        description: 'The member (on the policy page; null elsewhere and for a member no longer readable).',
+        resolve: (r) => r.insuree ?? null,
+      }),
       id: t.exposeID('id'),
       policyId: t.exposeID('policyId'),
       insureeId: t.exposeID('insureeId'),
@@ -79,8 +95,15 @@ export function registerPolicyGraphql(
       validityFrom: t.exposeString('validityFrom'),
       members: t.field({
         type: [CoverageRowRef],
-        description: 'Coverage rows, one per member.',
-        resolve: (p, _a, ctx) => service.policyMembers(ctx, p.id),
+        description: 'Coverage rows, one per member, with the member.',
+        resolve: async (p, _a, ctx) => {
+          const rows = await service.policyMembers(ctx, p.id);
+          // One read for all the policy's members, within the user's scope like the policy itself.
+          const byId = new Map(
+            (await deps.insuree.getInsurees(ctx, [...new Set(rows.map((r) => r.insureeId))])).map((i) => [i.id, i]),
+          );
+          return rows.map((r) => ({ ...r, insuree: byId.get(r.insureeId) ?? null }));
+        },
       }),
     }),
   });

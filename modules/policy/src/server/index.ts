@@ -50,7 +50,7 @@ export default defineModule<PolicyApi, PolicyConfig>({
     });
     const enqueueExpiry = (ctx: Ctx) => jobs.enqueue(ctx, EXPIRY_JOB, {});
 
-    registerPolicyGraphql(graphql, api, { products, enqueueExpiry });
+    registerPolicyGraphql(graphql, api, { products, insuree, enqueueExpiry });
     demoDeps.set(api, { insuree, product: products, location, ageOfMajority: config.ageOfMajority });
 
     routes.add({

@@ -76,6 +76,15 @@ describe('policy service', () => {
       (await t.service.familyPolicies(t.admin, familyId)).map((x) => x.id),
       [p.id],
     );
+    // The policy page names its members (number and names), read with the policy.
+    const page = await t.k.gql<{ policy: { members: Array<{ insuree: { chfId: string; otherNames: string } }> } }>(
+      'query ($id: ID!) { policy(id: $id) { members { insuree { chfId lastName otherNames } } } }',
+      { id: p.id },
+      { token: t.token },
+    );
+    assert.equal(page.errors, undefined, JSON.stringify(page.errors));
+    assert.deepEqual(page.data?.policy.members.map((m) => m.insuree.otherNames).sort(), ['Aïchatou', 'Fati', 'Moussa']);
+    assert.ok(page.data?.policy.members.every((m) => /^\d+$/.test(m.insuree.chfId)));
   });
 
   it('gives a member added later a coverage row and recomputes the value', async () => {

@@ -9,6 +9,7 @@ import {
   ConfirmDialog,
   ContributionSlot,
   ErrorAlert,
+  formatMoney,
   HistoryPanel,
   LinkButton,
   PageHeader,
@@ -21,12 +22,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deletePolicy, getPolicy, suspendPolicy } from './api';
+import { policyHistoryView } from './history-view';
 import { policyPanels } from './points';
 import { StatusChip } from './StatusChip';
 
 /** `/policies/$id`: the policy, its members' coverage, the panels other modules add (contributions) and history. */
 export function PolicyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useRouteParams();
   const { hasRight } = useAuth();
   const qc = useQueryClient();
@@ -47,7 +49,7 @@ export function PolicyPage() {
     ['policy.field.startDate', p.startDate],
     ['policy.field.effectiveDate', p.effectiveDate],
     ['policy.field.expiryDate', p.expiryDate],
-    ['policy.field.value', p.value],
+    ['policy.field.value', formatMoney(p.value, i18n.language)],
   ];
   return (
     <>
@@ -95,7 +97,11 @@ export function PolicyPage() {
         <List dense>
           {p.members.map((m) => (
             <ListItem key={m.id}>
-              <RouterLink to={`/insurees/${m.insureeId}`}>{m.insureeId.slice(0, 8)}</RouterLink>
+              <RouterLink to={`/insurees/${m.insureeId}`}>
+                {m.insuree
+                  ? [m.insuree.chfId, m.insuree.lastName, m.insuree.otherNames].filter(Boolean).join(' ')
+                  : t('policy.page.memberNotShown')}
+              </RouterLink>
               &nbsp;
               {m.effectiveDate ? `${m.effectiveDate} → ${m.expiryDate}` : t('policy.page.notCovered')}
             </ListItem>
@@ -103,7 +109,7 @@ export function PolicyPage() {
         </List>
       </Paper>
       <ContributionSlot point={policyPanels} props={{ policyId: p.id, familyId: p.familyId }} />
-      <HistoryPanel entity="Policy" entityId={p.id} />
+      <HistoryPanel entity="Policy" entityId={p.id} view={policyHistoryView(t, i18n.language, p)} />
       <ConfirmDialog
         open={confirm !== null}
         title={t(confirm === 'delete' ? 'policy.action.delete' : 'policy.action.suspend')}

@@ -29,6 +29,7 @@ export interface PolicyValuesRow {
 export interface MemberRow {
   id: string;
   insureeId: string;
+  insuree: { chfId: string | null; lastName: string; otherNames: string } | null;
   effectiveDate: string | null;
   expiryDate: string;
 }
@@ -46,7 +47,7 @@ export const familyPolicies = async (familyId: string) =>
 export const getPolicy = async (id: string) =>
   (
     await gql<{ policy: (PolicyRow & { members: MemberRow[] }) | null }>(
-      `query Policy($id: ID!) { policy(id: $id) { ${POLICY} members { id insureeId effectiveDate expiryDate } } }`,
+      `query Policy($id: ID!) { policy(id: $id) { ${POLICY} members { id insureeId insuree { chfId lastName otherNames } effectiveDate expiryDate } } }`,
       { id },
     )
   ).policy;

@@ -23,7 +23,8 @@ export function PageHeader({ title, subtitle, actions }: PageHeaderProps) {
           {title}
         </Typography>
         {subtitle ? (
-          <Typography variant="body2" color="text.secondary">
+          // a div, not a p: a subtitle may hold a chip or other blocks
+          <Typography variant="body2" color="text.secondary" component="div">
             {subtitle}
           </Typography>
         ) : null}
