@@ -91,8 +91,9 @@ test('enrol a family of four with a photo, create its policy, pay in two install
   await page.getByRole('link', { name: 'New policy' }).click();
   await expect(page).toHaveURL(/\/policies\/new$/);
   await choose(page, 'Product', /MUS-FFS/);
-  const value = (await page.getByTestId('value').textContent({ timeout: 30_000 }))?.trim() ?? '';
-  expect(value).toMatch(/^\d+\.\d{2}$/);
+  const shown = (await page.getByTestId('value').textContent({ timeout: 30_000 }))?.trim() ?? '';
+  expect(shown).toMatch(/^\d{1,3}(,\d{3})*\.\d{2}$/); // money as English writes it
+  const value = shown.replace(/,/g, '');
   await page.getByRole('button', { name: 'Save policy' }).click();
   await expect(page).toHaveURL(/\/policies\/[0-9a-f-]{36}$/, { timeout: 30_000 });
   await expect(page.getByText('Idle', { exact: true }).first()).toBeVisible();

@@ -31,7 +31,9 @@ export function FamilyContributionsPanel({ familyId }: { familyId: string }) {
       </Typography>
       <ErrorAlert error={q.error} />
       <Typography variant="body2" sx={{ mb: 1 }} data-testid="family-contributions-total">
-        {t('contribution.page.total')}: {formatMoney(total(rows), i18n.language)}
+        {t('contribution.page.total')}
+        {t('core.labelSep')}
+        {formatMoney(total(rows), i18n.language)}
       </Typography>
       <DataTable<ContributionRow>
         label={t('contribution.page.familyPanelTitle')}

@@ -116,9 +116,13 @@ export function FamilyPage() {
         </Stack>
       ) : (
         <Typography sx={{ mb: 2 }}>
-          {t('insuree.field.locationId')}: {family.location ? `${family.location.code} — ${family.location.name}` : ''}
+          {t('insuree.field.locationId')}
+          {t('core.labelSep')}
+          {family.location ? `${family.location.code} — ${family.location.name}` : ''}
           {' · '}
-          {t('insuree.field.poverty')}: {family.poverty ? t('insuree.label.yes') : t('insuree.label.no')}
+          {t('insuree.field.poverty')}
+          {t('core.labelSep')}
+          {family.poverty ? t('insuree.label.yes') : t('insuree.label.no')}
           {family.address ? ` · ${family.address}` : ''}
         </Typography>
       )}

@@ -8,7 +8,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { ErrorAlert, LinkButton, RouterLink, useAuth } from '@mutua/web-kernel';
+import { ErrorAlert, formatMoney, LinkButton, RouterLink, useAuth } from '@mutua/web-kernel';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { familyPolicies } from './api';
@@ -16,7 +16,7 @@ import { StatusChip } from './StatusChip';
 
 /** The family's policies on the family page, with "new policy" and "renew" actions. */
 export function FamilyPoliciesPanel({ familyId }: { familyId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { hasRight } = useAuth();
   const q = useQuery({ queryKey: ['policy.family', familyId], queryFn: () => familyPolicies(familyId) });
   const canAdd = hasRight('policy.policy.add');
@@ -62,7 +62,7 @@ export function FamilyPoliciesPanel({ familyId }: { familyId: string }) {
                 </TableCell>
                 <TableCell>{p.startDate}</TableCell>
                 <TableCell>{p.expiryDate}</TableCell>
-                <TableCell align="right">{p.value}</TableCell>
+                <TableCell align="right">{formatMoney(p.value, i18n.language)}</TableCell>
                 <TableCell>
                   {canRenew && (p.status === 2 || p.status === 8) && !renewed.has(p.id) ? (
                     <LinkButton size="small" to={`/policies/${p.id}/renew`}>

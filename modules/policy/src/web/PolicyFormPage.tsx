@@ -8,6 +8,7 @@ import {
   ErrorAlert,
   FormGrid,
   fieldError,
+  formatMoney,
   PageHeader,
   SelectInput,
   TextInput,
@@ -57,7 +58,7 @@ export function PolicyForm(props: {
   defaultProductId?: string;
   defaultOfficerId?: string | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const go = useGo();
   const renewal = props.previousPolicyId !== null;
   const [productId, setProductId] = useState(props.defaultProductId ?? '');
@@ -136,12 +137,12 @@ export function PolicyForm(props: {
               <dd data-testid="expiryDate">{v.expiryDate}</dd>
               <dt>{t('policy.field.value')}</dt>
               <dd data-testid="value">
-                <strong>{v.value}</strong>
+                <strong>{formatMoney(v.value, i18n.language)}</strong>
               </dd>
               {v.discount !== '0.00' ? (
                 <>
                   <dt>{t('policy.field.discount')}</dt>
-                  <dd>{v.discount}</dd>
+                  <dd>{formatMoney(v.discount, i18n.language)}</dd>
                 </>
               ) : null}
               <dt>{t('policy.field.members')}</dt>
