@@ -17,7 +17,7 @@ describe('medical import page', () => {
     expect(await screen.findByText('Ne doit pas être négatif')).toBeTruthy();
     expect(screen.getByText('Prix')).toBeTruthy();
     expect(calls[0]).toContain('/api/imports/medical.items?dryRun=true&format=csv');
-    expect(screen.getByRole('heading', { name: 'Lignes: 2 · À créer: 1 · À mettre à jour: 0' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Lignes : 2 · À créer : 1 · À mettre à jour : 0' })).toBeTruthy();
     expect(screen.getByText('Rien n’a été importé : corrigez les lignes ci-dessous.')).toBeTruthy();
     // The file must be fixed and checked again before it can be imported.
     expect((screen.getByRole('button', { name: 'Importer' }) as HTMLButtonElement).disabled).toBe(true);

@@ -190,7 +190,13 @@ function ImportResultView({
   return (
     <Box component="section" aria-labelledby="import-result" sx={{ mt: 3 }}>
       <Typography id="import-result" variant="h6" component="h2">
-        {t('core.import.total')}: {result.total} · {createdLabel}: {result.created} · {updatedLabel}: {result.updated}
+        {[
+          [t('core.import.total'), result.total],
+          [createdLabel, result.created],
+          [updatedLabel, result.updated],
+        ]
+          .map(([label, n]) => `${label}${t('core.labelSep')}${n}`)
+          .join(' · ')}
       </Typography>
       {result.applied ? (
         <Alert severity="success" role="status">
