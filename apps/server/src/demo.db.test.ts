@@ -32,4 +32,42 @@ describe('demo country', () => {
     const all = new Set(asAdmin.data?.claims.edges.map((e) => e.node.healthFacility.code));
     assert.ok(all.has('HF1101') && all.has('HF1201'), [...all].join(', '));
   });
+
+  it('offers the feedback form the officer serving the patient’s village, finds others by search, and links the feedback', async () => {
+    const token = await tk.loginToken('admin', 'admin123');
+    const found = await tk.gql<{ claims: { edges: Array<{ node: { id: string } }> } }>(
+      '{ claims(filter: { code: "DEMO-014" }, first: 1) { edges { node { id } } } }',
+      {},
+      { token },
+    );
+    const claimId = found.data!.claims.edges[0]!.node.id;
+    const officers = await tk.gql<{ village: Array<{ id: string; code: string }>; other: Array<{ code: string }> }>(
+      `query ($id: ID!) {
+        village: claimFeedbackOfficers(claimId: $id) { id code }
+        other: claimFeedbackOfficers(claimId: $id, search: "EO0003") { code }
+      }`,
+      { id: claimId },
+      { token },
+    );
+    assert.equal(officers.errors, undefined, JSON.stringify(officers.errors));
+    // DEMO-014's patient lives in a village that the demo's officer EO0002 serves, and no other officer does.
+    assert.deepEqual(
+      officers.data?.village.map((o) => o.code),
+      ['EO0002'],
+    );
+    assert.deepEqual(
+      officers.data?.other.map((o) => o.code),
+      ['EO0003'],
+    );
+    const officerId = officers.data!.village[0]!.id;
+    const delivered = await tk.gql<{ deliverClaimFeedback: { claim: { feedback: { officerId: string } } } }>(
+      `mutation ($input: DeliverClaimFeedbackInput!) {
+        deliverClaimFeedback(input: $input) { claim { feedback { officerId } } }
+      }`,
+      { input: { id: claimId, careRendered: true, assessment: 4, officerId, feedbackDate: '2026-11-20' } },
+      { token },
+    );
+    assert.equal(delivered.errors, undefined, JSON.stringify(delivered.errors));
+    assert.equal(delivered.data?.deliverClaimFeedback.claim.feedback.officerId, officerId);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Builder } from '@mutua/kernel';
 import { RIGHTS } from '../manifest.js';
 import { type Deps, sys, userFacility } from './deps.js';
+import { loadDetails } from './read.js';
 
 interface InsureeLookup {
   id: string;
@@ -141,6 +142,28 @@ export function registerClaimLookups(b: Builder, deps: Deps): void {
         return (await deps.location.searchHealthFacilities(ctx, { search: a.search ?? null }, { first: 50 })).edges.map(
           (e) => e.node,
         );
+      },
+    }),
+    claimFeedbackOfficers: t.field({
+      type: [OptionRef],
+      description:
+        "Enrolment officers for a claim's feedback: without `search`, those serving the patient's village (who collect " +
+        'its feedback); with it, any officer whose code or name matches.',
+      extensions: { right: RIGHTS.feedback },
+      args: { claimId: t.arg.id({ required: true }), search: t.arg.string() },
+      resolve: async (_r, a, ctx) => {
+        const [c] = await loadDetails(deps, ctx, [String(a.claimId)]); // the claim within the user's scope
+        if (!c) return [];
+        const s = sys(ctx);
+        const search = a.search?.trim() ?? '';
+        let villageId: string | null = null;
+        if (!search) {
+          const [patient] = await deps.insuree.getInsurees(s, [c.insureeId]);
+          const family = patient?.familyId ? await deps.insuree.getFamily(s, patient.familyId) : null;
+          villageId = family?.locationId ?? null;
+        }
+        const found = await deps.officer.searchOfficers(s, villageId ? { villageId } : { search }, { first: 30 });
+        return found.edges.map(({ node: o }) => ({ id: o.id, code: o.code, name: `${o.lastName} ${o.otherNames}` }));
       },
     }),
     claimUserFacility: t.field({

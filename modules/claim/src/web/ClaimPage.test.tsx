@@ -191,3 +191,37 @@ describe('review page', () => {
     );
   });
 });
+
+describe('feedback form', () => {
+  it('offers the officer serving the patient’s village, already chosen, and sends the feedback linked to them', {
+    timeout: 60_000,
+  }, async () => {
+    const sent = mockGql({
+      ...emptyAuditHistory,
+      Claim: () => ({ claim: { ...claim, feedbackStatus: 4 } }),
+      ClaimFeedbackOfficers: (v) => ({
+        claimFeedbackOfficers: v.search ? [] : [{ id: 'o2', code: 'EO0002', name: 'Moussa Hadiza' }],
+      }),
+      DeliverClaimFeedback: () => ({ deliverClaimFeedback: { claim: { id: 'c1' } } }),
+    });
+    renderApp({
+      modules: [claimWeb],
+      path: '/claims/c1',
+      user: testUser({ language: 'fr', rights: ['claim.claim.search', 'claim.claim.feedback'] }),
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Saisir le retour' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Retour sur la demande' });
+    const officer = within(dialog).getByRole('combobox', { name: 'Agent d’enrôlement qui l’a recueilli' });
+    await waitFor(() => expect(officer.textContent).toBe('EO0002 Moussa Hadiza'));
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Les soins ont été rendus' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer le retour' }));
+    await waitFor(() =>
+      expect(sentTo(sent, 'DeliverClaimFeedback').input).toMatchObject({
+        id: 'c1',
+        careRendered: true,
+        paymentAsked: false,
+        officerId: 'o2',
+      }),
+    );
+  });
+});

@@ -7,14 +7,17 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import { ErrorAlert, SelectInput, TextInput } from '@mutua/web-kernel';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deliverFeedback, problemOf } from './api';
+import { deliverFeedback, feedbackOfficers, problemOf } from './api';
 
 const QUESTIONS = ['careRendered', 'paymentAsked', 'drugPrescribed', 'drugReceived'] as const;
 
-/** The feedback form of a claim selected for feedback: the patient's answers and an overall assessment. */
+/**
+ * The feedback form of a claim selected for feedback: the patient's answers, an overall assessment and the enrolment
+ * officer who collected them (those serving the patient's village are offered; another can be searched).
+ */
 export function FeedbackDialog({ claimId, onClose }: { claimId: string; onClose: (saved: boolean) => void }) {
   const { t } = useTranslation();
   const [answers, setAnswers] = useState<Record<(typeof QUESTIONS)[number], boolean>>({
@@ -25,12 +28,24 @@ export function FeedbackDialog({ claimId, onClose }: { claimId: string; onClose:
   });
   const [assessment, setAssessment] = useState('');
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  const [officerId, setOfficerId] = useState('');
+  const [search, setSearch] = useState('');
+  const officers = useQuery({
+    queryKey: ['claim.feedbackOfficers', claimId, search],
+    queryFn: () => feedbackOfficers(claimId, search.trim()),
+  });
+  const offered = officers.data ?? [];
+  useEffect(() => {
+    // The village's only officer is the one who collected the feedback, unless the user says otherwise.
+    if (!search && !officerId && offered.length === 1) setOfficerId(offered[0]!.id);
+  }, [offered, search, officerId]);
   const save = useMutation({
     mutationFn: () =>
       deliverFeedback(claimId, {
         ...answers,
         assessment: assessment === '' ? null : Number(assessment),
         feedbackDate: date,
+        officerId: officerId || null,
       }),
     onSuccess: () => onClose(true),
   });
@@ -59,6 +74,24 @@ export function FeedbackDialog({ claimId, onClose }: { claimId: string; onClose:
               label: t(`claim.feedback.score_${v}`),
             }))}
             onChange={setAssessment}
+          />
+          <SelectInput
+            name="officerId"
+            label={t('claim.feedback.officer')}
+            value={officerId}
+            emptyLabel={t('claim.page.none')}
+            error={problemOf(save.error, 'officerId')}
+            options={offered.map((o) => ({ value: o.id, label: `${o.code} ${o.name}` }))}
+            onChange={setOfficerId}
+          />
+          <TextInput
+            name="officerSearch"
+            label={t('claim.feedback.officerSearch')}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setOfficerId('');
+            }}
           />
           <TextInput
             name="feedbackDate"

@@ -191,9 +191,18 @@ export interface FeedbackInput {
   drugReceived: boolean | null;
   assessment: number | null;
   feedbackDate: string;
+  /** The enrolment officer who collected the answers. */
+  officerId: string | null;
 }
 export const deliverFeedback = (id: string, f: FeedbackInput) =>
   mutate<{ id: string }>('deliverClaimFeedback', { id, ...f }, 'claim', 'id');
+
+/** The enrolment officers serving the claim's patient's village, or those matching `search`. */
+export const feedbackOfficers = (claimId: string, search: string) =>
+  gql<{ claimFeedbackOfficers: Option[] }>(
+    'query ClaimFeedbackOfficers($claimId: ID!, $search: String) { claimFeedbackOfficers(claimId: $claimId, search: $search) { id code name } }',
+    { claimId, search: search || null },
+  ).then((d) => d.claimFeedbackOfficers);
 
 export const findInsuree = (chfId: string) =>
   gql<{ claimInsuree: InsureeLookup | null }>(
