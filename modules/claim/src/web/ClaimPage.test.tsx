@@ -136,6 +136,21 @@ describe('claim page', () => {
         items: [{ medicalId: 'm1', qtyProvided: '2.00', priceAsked: '150.00', status: 1, rejectionReason: 0 }],
         createdAt: '2026-02-11T10:00:00Z',
       }),
+      entry(
+        'a4',
+        'feedback.deliver',
+        { feedbackStatus: 4 },
+        {
+          feedbackStatus: 8,
+          feedback: {
+            careRendered: true,
+            paymentAsked: false,
+            drugPrescribed: null,
+            assessment: 4,
+            feedbackDate: '2026-02-20',
+          },
+        },
+      ),
     ];
     mockGql({ AuditHistory: () => ({ auditHistory: connectionOf(history) }), Claim: () => ({ claim }) });
     renderApp({ modules: [claimWeb], path: '/claims/c1', user: me });
@@ -153,6 +168,11 @@ describe('claim page', () => {
     expect(text(3)).toContain('PARA500 × 2 @ 150,00');
     expect(text(3)).not.toContain('c1');
     expect(text(3)).not.toContain('createdAt');
+    expect(text(4)).toContain('Retour effectué');
+    expect(text(4)).toContain('Statut du retour : Sélectionnée → Effectuée');
+    expect(text(4)).toContain(
+      'Retour sur la demande : ∅ → Les soins ont été rendus : oui; Un paiement a été demandé : non; 4 Très bon; Date du retour : 2026-02-20',
+    );
   });
 });
 

@@ -118,6 +118,22 @@ export function claimHistoryView(t: TFunction, lang: string, c: ClaimRow): Histo
       lines: { label: t('claim.history.field.lines'), format: lineList() },
       items: { label: t('claim.page.items'), format: lineList('item') },
       services: { label: t('claim.page.services'), format: lineList('service') },
+      feedback: {
+        label: t('claim.feedback.title'),
+        format: (v) => {
+          const f = v as Record<string, unknown>;
+          const answers = (['careRendered', 'paymentAsked', 'drugPrescribed', 'drugReceived'] as const)
+            .filter((q) => f[q] !== null && f[q] !== undefined)
+            .map(
+              (q) =>
+                `${t(`claim.feedback.${q}`)}${t('core.labelSep')}${t(f[q] ? 'claim.history.yes' : 'claim.history.no')}`,
+            );
+          if (f.assessment !== null && f.assessment !== undefined)
+            answers.push(t(`claim.feedback.score_${String(f.assessment)}`));
+          if (f.feedbackDate) answers.push(`${t('claim.feedback.date')}${t('core.labelSep')}${String(f.feedbackDate)}`);
+          return answers.join('; ');
+        },
+      },
       filename: { label: t('claim.history.field.filename') },
       mime: { label: t('claim.history.field.mime') },
       size: { label: t('claim.history.field.size') },
