@@ -3,8 +3,11 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { auditJson, withoutNulls } from './audit.js';
 
-/** The history panel's reading of a field (web-kernel audit-diff): an absent field is null. */
-const shown = (state: unknown, key: string) => (state as Record<string, unknown> | null)?.[key] ?? null;
+/** The history panel's reading of a field (web-kernel audit-diff): an absent field is null, never an inherited one. */
+const shown = (state: unknown, key: string) => {
+  const o = state as Record<string, unknown> | null;
+  return o && Object.hasOwn(o, key) ? (o[key] ?? null) : null;
+};
 
 const hasNullField = (v: unknown): boolean =>
   Array.isArray(v)

@@ -9,6 +9,12 @@ describe('diffFields', () => {
     ]);
   });
 
+  it('reads own fields only, whatever their names', () => {
+    expect(diffFields({}, { toString: 'x', constructor: null })).toEqual([
+      { field: 'toString', before: undefined, after: 'x' },
+    ]);
+  });
+
   it('treats a creation as every field changing from nothing, and accepts JSON strings', () => {
     expect(diffFields(null, '{"name":"Admin"}')).toEqual([{ field: 'name', before: undefined, after: 'Admin' }]);
   });

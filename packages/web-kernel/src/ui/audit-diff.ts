@@ -21,9 +21,11 @@ export function diffFields(before: unknown, after: unknown): FieldChange[] {
   const b = asObject(before);
   const a = asObject(after);
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  // Own fields only: a field named like an Object method ("toString") must not read the method.
+  const own = (o: Record<string, unknown>, k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
   return keys
-    .filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null))
-    .map((k) => ({ field: k, before: b[k], after: a[k] }));
+    .filter((k) => JSON.stringify(own(b, k) ?? null) !== JSON.stringify(own(a, k) ?? null))
+    .map((k) => ({ field: k, before: own(b, k), after: own(a, k) }));
 }
 
 /** Short display form of an audited value. */
