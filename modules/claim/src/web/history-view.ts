@@ -126,7 +126,7 @@ export function claimHistoryView(t: TFunction, lang: string, c: ClaimRow): Histo
             .filter((q) => f[q] !== null && f[q] !== undefined)
             .map(
               (q) =>
-                `${t(`claim.feedback.${q}`)}${t('core.labelSep')}${t(f[q] ? 'claim.history.yes' : 'claim.history.no')}`,
+                `${t(`claim.feedback.${q}`)}${t('core.labelSep')}${t(f[q] ? 'core.history.yes' : 'core.history.no')}`,
             );
           if (f.assessment !== null && f.assessment !== undefined)
             answers.push(t(`claim.feedback.score_${String(f.assessment)}`));

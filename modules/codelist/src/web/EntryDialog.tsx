@@ -115,7 +115,9 @@ export function EntryDialog({
               />
             ) : null}
           </FormGrid>
-          {entry ? <HistoryPanel entity="CodeListEntry" entityId={entry.id} /> : null}
+          {entry ? (
+            <HistoryPanel entity="CodeListEntry" entityId={entry.id} view={{ labelKey: 'codelist.field' }} />
+          ) : null}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t('codelist.page.cancel')}</Button>

@@ -239,7 +239,7 @@ export function FamilyPage() {
       <Box sx={{ mt: 4 }}>
         <ContributionSlot point={familyPanels} props={{ familyId: id }} />
       </Box>
-      <HistoryPanel entity="Family" entityId={id} />
+      <HistoryPanel entity="Family" entityId={id} view={{ labelKey: 'insuree.field' }} />
     </>
   );
 }

@@ -58,7 +58,7 @@ export function InsureePage() {
           </Button>
         </Box>
       </Stack>
-      <HistoryPanel entity="Insuree" entityId={id} />
+      <HistoryPanel entity="Insuree" entityId={id} view={{ labelKey: 'insuree.field' }} />
     </>
   );
 }

@@ -23,7 +23,7 @@ export function HealthFacilityPage() {
     <>
       {/* Keyed by id so the form state restarts when the page shows another facility. */}
       <HealthFacilityForm key={q.data.id} hf={q.data} />
-      <HistoryPanel entity="HealthFacility" entityId={q.data.id} />
+      <HistoryPanel entity="HealthFacility" entityId={q.data.id} view={{ labelKey: 'location.field' }} />
     </>
   );
 }

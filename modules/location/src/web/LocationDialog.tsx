@@ -92,7 +92,7 @@ export function LocationDialog({
                 ))
               : null}
           </FormGrid>
-          {node ? <HistoryPanel entity="Location" entityId={node.id} /> : null}
+          {node ? <HistoryPanel entity="Location" entityId={node.id} view={{ labelKey: 'location.field' }} /> : null}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{t('location.action.cancel')}</Button>

@@ -103,7 +103,7 @@ export function PricelistPage({ kind }: { kind: Kind }) {
       </Paper>
       <Lines kind={kind} list={p} canEdit={canEdit} onChanged={refresh} />
       <Facilities kind={kind} list={p} onChanged={refresh} />
-      <HistoryPanel entity={KIND[kind].entity} entityId={p.id} />
+      <HistoryPanel entity={KIND[kind].entity} entityId={p.id} view={{ labelKey: 'medical-pricelist.field' }} />
       <ConfirmDialog
         open={confirmDelete}
         title={t('medical-pricelist.delete')}

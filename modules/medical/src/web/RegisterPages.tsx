@@ -157,7 +157,7 @@ function RegisterRowPage({ kind }: { kind: RegisterKind }) {
   return (
     <>
       <RegisterForm key={q.data.id} kind={kind} row={q.data} />
-      <HistoryPanel entity={PAGES[kind].entity} entityId={q.data.id} />
+      <HistoryPanel entity={PAGES[kind].entity} entityId={q.data.id} view={{ labelKey: 'medical.field' }} />
     </>
   );
 }

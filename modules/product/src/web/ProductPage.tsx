@@ -100,7 +100,7 @@ export function ProductPage() {
         lines={q.data.services ?? []}
         readOnly={readOnly}
       />
-      <HistoryPanel entity="Product" entityId={q.data.id} />
+      <HistoryPanel entity="Product" entityId={q.data.id} view={{ labelKey: 'product.field' }} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { type Connection, connectionFields } from '../api/connection';
 import { gql } from '../api/http';
 import { useConnection } from '../api/use-connection';
-import { describeChanges, type HistoryView } from './audit-diff';
+import { describeChanges, formatAuditValue, type HistoryView } from './audit-diff';
 import { DataTable } from './DataTable';
 
 /** An entry of a record's audit trail. */
@@ -60,7 +60,11 @@ export function HistoryPanel({ entity, entityId, view }: { entity: string; entit
             key: 'changes',
             header: t('core.history.changes'),
             render: (r) => {
-              const changes = describeChanges(r.before, r.after, view);
+              const changes = describeChanges(r.before, r.after, view, {
+                label: (f) => (view?.labelKey ? t(`${view.labelKey}.${f}`, { defaultValue: f }) : f),
+                value: (v) =>
+                  typeof v === 'boolean' ? t(v ? 'core.history.yes' : 'core.history.no') : formatAuditValue(v),
+              });
               if (changes.length === 0) return '—';
               return (
                 <Box component="ul" sx={{ m: 0, pl: 2 }}>

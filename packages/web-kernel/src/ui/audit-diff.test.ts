@@ -42,4 +42,22 @@ describe('describeChanges', () => {
       { field: 'status', label: 'Status', before: 'Checked', after: '∅' },
     ]);
   });
+
+  it('leaves out bookkeeping fields, and reads the rest through the fallback the panel gives', () => {
+    const fallback = {
+      label: (f: string) => ({ lastName: 'Nom', cardIssued: 'Carte délivrée' })[f] ?? f,
+      value: (v: unknown) => (typeof v === 'boolean' ? (v ? 'oui' : 'non') : String(v)),
+    };
+    expect(
+      describeChanges(
+        { lastName: 'Diallo', cardIssued: false, validityFrom: 't1' },
+        { lastName: 'Diallo Awa', cardIssued: true, validityFrom: 't2', rowId: 'r2' },
+        { labelKey: 'insuree.field' },
+        fallback,
+      ),
+    ).toEqual([
+      { field: 'lastName', label: 'Nom', before: 'Diallo', after: 'Diallo Awa' },
+      { field: 'cardIssued', label: 'Carte délivrée', before: 'non', after: 'oui' },
+    ]);
+  });
 });

@@ -49,7 +49,23 @@ export interface HistoryField {
 export interface HistoryView {
   fields?: Readonly<Record<string, HistoryField | null>>;
   actions?: Readonly<Record<string, string>>;
+  /** Where the labels of fields not listed are translated: `insuree.field` reads `lastName` as `insuree.field.lastName`. */
+  labelKey?: string;
 }
+
+/** Version and bookkeeping fields of every record: not what a user changed, left out unless a view lists them. */
+export const BOOKKEEPING_FIELDS: readonly string[] = [
+  'id',
+  'rowId',
+  'validityFrom',
+  'validFrom',
+  'validTo',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'jsonExt',
+];
 
 /** One change of a history entry, ready to show. */
 export interface ChangeLine {
@@ -63,18 +79,29 @@ export interface ChangeLine {
  * The changes of an audit entry as the view describes them, in its order: not the fields it leaves out, nor those
  * that read the same.
  */
-export function describeChanges(before: unknown, after: unknown, view?: HistoryView): ChangeLine[] {
+export function describeChanges(
+  before: unknown,
+  after: unknown,
+  view?: HistoryView,
+  /** Label and value of what the view does not describe (the panel translates them: `labelKey`, yes/no). */
+  fallback: { label?: (field: string) => string; value?: (v: unknown) => string } = {},
+): ChangeLine[] {
   const lines: ChangeLine[] = [];
   // In the view's order (a record's fields as its page shows them), the fields it does not list after them.
   const order = Object.keys(view?.fields ?? {});
   const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
   for (const c of diffFields(before, after)) {
     const f = view?.fields?.[c.field];
-    if (f === null) continue;
+    if (f === null || (f === undefined && BOOKKEEPING_FIELDS.includes(c.field))) continue;
     const show = (v: unknown) =>
-      v === null || v === undefined || v === '' ? '∅' : f?.format ? f.format(v) : formatAuditValue(v);
+      v === null || v === undefined || v === ''
+        ? '∅'
+        : f?.format
+          ? f.format(v)
+          : (fallback.value?.(v) ?? formatAuditValue(v));
     const [b, a] = [show(c.before), show(c.after)];
-    if (b !== a) lines.push({ field: c.field, label: f?.label ?? c.field, before: b, after: a }); // [] and none: both ∅
+    const label = f?.label ?? fallback.label?.(c.field) ?? c.field;
+    if (b !== a) lines.push({ field: c.field, label, before: b, after: a }); // [] and none: both ∅
   }
   return lines.sort((x, y) => rank(x.field) - rank(y.field));
 }
