@@ -137,10 +137,7 @@ export function claimHistoryView(t: TFunction, lang: string, c: ClaimRow): Histo
       filename: { label: t('claim.history.field.filename') },
       mime: { label: t('claim.history.field.mime') },
       size: { label: t('claim.history.field.size') },
-      id: hidden,
-      createdAt: hidden,
-      updatedAt: hidden,
-      createdBy: hidden,
+      // ids and stamps are left out by the panel itself (BOOKKEEPING_FIELDS)
       feedbackAvailable: hidden,
       batchRunId: hidden,
     },

@@ -21,14 +21,10 @@ export function policyHistoryView(t: TFunction, lang: string, p: PolicyRow): His
       effectiveDate: { label: field('effectiveDate') },
       expiryDate: { label: field('expiryDate') },
       value: { label: field('value'), format: (v) => formatMoney(String(v), lang) },
-      id: hidden,
-      rowId: hidden,
+      // ids and stamps are left out by the panel itself (BOOKKEEPING_FIELDS)
       familyId: hidden,
       officerId: hidden,
       previousPolicyId: hidden,
-      validityFrom: hidden,
-      validFrom: hidden,
-      validTo: hidden,
     },
     actions: Object.fromEntries(ACTIONS.map((a) => [a, t(`policy.history.${a}`)])),
   };

@@ -88,10 +88,12 @@ export function describeChanges(
 ): ChangeLine[] {
   const lines: ChangeLine[] = [];
   // In the view's order (a record's fields as its page shows them), the fields it does not list after them.
-  const order = Object.keys(view?.fields ?? {});
-  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const fields = view?.fields ?? {};
+  const order = new Map(Object.keys(fields).map((k, i) => [k, i]));
+  const rank = (field: string) => order.get(field) ?? order.size;
   for (const c of diffFields(before, after)) {
-    const f = view?.fields?.[c.field];
+    // Own entries only, as in diffFields: a field named "toString" is not described by Object's method.
+    const f = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined;
     if (f === null || (f === undefined && BOOKKEEPING_FIELDS.includes(c.field))) continue;
     const show = (v: unknown) =>
       v === null || v === undefined || v === ''
