@@ -21,15 +21,19 @@ const row = (over: Record<string, unknown>) => ({
   ...over,
 });
 
+/** The claims list's queries: no facility or diagnosis to choose, one claim found. */
+const mockClaimsList = () =>
+  mockGql({
+    ClaimFacilityOptions: () => ({ claimFacilityOptions: [] }),
+    ClaimDiagnosisOptions: () => ({ claimDiagnosisOptions: [] }),
+    Claims: () => ({ claims: connectionOf([row({})]) }),
+  });
+
 describe('claim reviews page', () => {
   it('lists the checked claims selected for review under its own title, each with a link to review it', {
     timeout: 60_000,
   }, async () => {
-    const sent = mockGql({
-      ClaimFacilityOptions: () => ({ claimFacilityOptions: [] }),
-      ClaimDiagnosisOptions: () => ({ claimDiagnosisOptions: [] }),
-      Claims: () => ({ claims: connectionOf([row({})]) }),
-    });
+    const sent = mockClaimsList();
     renderApp({
       modules: [claimWeb],
       path: '/claims/reviews',
@@ -44,11 +48,7 @@ describe('claim reviews page', () => {
   });
 
   it('offers no review link to a user without the right to review', { timeout: 60_000 }, async () => {
-    mockGql({
-      ClaimFacilityOptions: () => ({ claimFacilityOptions: [] }),
-      ClaimDiagnosisOptions: () => ({ claimDiagnosisOptions: [] }),
-      Claims: () => ({ claims: connectionOf([row({})]) }),
-    });
+    mockClaimsList();
     renderApp({
       modules: [claimWeb],
       path: '/claims/reviews',

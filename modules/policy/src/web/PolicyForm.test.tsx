@@ -2,23 +2,9 @@ import { gqlError, mockGql, renderApp, sentTo, testUser } from '@mutua/web-kerne
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import policyWeb from './index';
+import { activePolicy } from './test-policy';
 
-const previous = {
-  id: 'p1',
-  familyId: 'f1',
-  productId: 'prod-fam',
-  product: { id: 'prod-fam', code: 'MUS-FAM', name: 'Mutuelle santé famille' },
-  stage: 'N',
-  status: 2,
-  enrollDate: '2025-11-10',
-  startDate: '2026-01-01',
-  effectiveDate: '2026-01-01',
-  expiryDate: '2026-12-31',
-  value: '17575.00',
-  officerId: null,
-  previousPolicyId: null,
-  members: [],
-};
+const previous = activePolicy;
 
 function fakeApi() {
   return mockGql({

@@ -2,21 +2,10 @@ import { connectionOf, mockGql, renderApp, testUser } from '@mutua/web-kernel/te
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import policyWeb from './index';
+import { activePolicy } from './test-policy';
 
 const policy = {
-  id: 'p1',
-  familyId: 'f1',
-  productId: 'prod-fam',
-  product: { id: 'prod-fam', code: 'MUS-FAM', name: 'Mutuelle santé famille' },
-  stage: 'N',
-  status: 2,
-  enrollDate: '2025-11-10',
-  startDate: '2026-01-01',
-  effectiveDate: '2026-01-01',
-  expiryDate: '2026-12-31',
-  value: '17575.00',
-  officerId: null,
-  previousPolicyId: null,
+  ...activePolicy,
   members: [
     {
       id: 'ip1',
